@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/** Playwright cannot download its own browser here: it drives the system's Chromium. */
+const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+	throw new Error(
+		`No Chromium found at ${executablePath}. Install it (Debian: apt-get install -y chromium) ` +
+			'or set the environment variable CHROMIUM_PATH to a Chromium or Chrome executable.'
+	);
+}
+
+/** Flags from ../shared/STACK.md: without the networking ones Chromium floods a closed network. */
+export const CHROMIUM_ARGS = [
+	'--headless',
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync'
+];
+export const CHROMIUM_PATH = executablePath;
+export const PORT = 4173;
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: process.env.CI ? 1 : 0,
+	workers: 2,
+	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
+	timeout: 30_000,
+	use: {
+		baseURL: `http://localhost:${PORT}`,
+		serviceWorkers: 'allow',
+		trace: 'retain-on-failure',
+		launchOptions: { executablePath, args: CHROMIUM_ARGS }
+	},
+	projects: [
+		{ name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' } },
+		{ name: 'desktop', use: { ...devices['Desktop Chrome'], browserName: 'chromium' } }
+	],
+	webServer: {
+		command: 'npm run build && npm run preview',
+		port: PORT,
+		reuseExistingServer: !process.env.CI,
+		timeout: 180_000,
+		stdout: 'ignore',
+		stderr: 'pipe'
+	}
+});

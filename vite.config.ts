@@ -1,0 +1,78 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { SvelteKitPWA } from '@vite-pwa/sveltekit';
+import { defineConfig } from 'vitest/config';
+import { bankPlugin } from './scripts/vite-plugin-bank.ts';
+
+export const THEME_COLOR = '#1d4ed8';
+export const BACKGROUND_COLOR = '#ffffff';
+
+export default defineConfig({
+	plugins: [
+		bankPlugin(),
+		sveltekit(),
+		SvelteKitPWA({
+			strategies: 'injectManifest',
+			srcDir: 'src',
+			filename: 'prompt-sw.ts',
+			// The app asks before a new version takes over (see src/lib/state/pwa.svelte.ts).
+			registerType: 'prompt',
+			injectRegister: false,
+			scope: '/',
+			base: '/',
+			manifest: {
+				name: 'Factdeck: the Nagorno-Karabakh offensive of September 2023',
+				short_name: 'Factdeck',
+				description:
+					'Learn the facts of one news story offline: quizzes, flashcards with spaced repetition, class assignments.',
+				lang: 'en',
+				start_url: '/',
+				scope: '/',
+				display: 'standalone',
+				theme_color: THEME_COLOR,
+				background_color: BACKGROUND_COLOR,
+				icons: [
+					{ src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+					{ src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+					{
+						src: '/icons/icon-maskable-512.png',
+						sizes: '512x512',
+						type: 'image/png',
+						purpose: 'maskable'
+					}
+				]
+			},
+			injectManifest: {
+				// The app shell, every prerendered page and the icons. The bank is inside the JS.
+				globPatterns: [
+					'client/**/*.{js,css,ico,png,svg,webmanifest}',
+					'prerendered/**/*.{html,json}'
+				]
+			},
+			kit: { includeVersionFile: true }
+		})
+	],
+	test: {
+		expect: { requireAssertions: true },
+		projects: [
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'server',
+					environment: 'node',
+					include: ['tests/unit/**/*.test.ts'],
+					exclude: ['tests/unit/**/*.svelte.test.ts']
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'client',
+					environment: 'jsdom',
+					include: ['tests/unit/**/*.svelte.test.ts'],
+					setupFiles: ['./src/vitest-setup.ts']
+				},
+				resolve: { conditions: ['browser'] }
+			}
+		]
+	}
+});
