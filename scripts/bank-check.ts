@@ -1,24 +1,26 @@
 /**
  * `npm run bank:check`: validates every file of the question bank and prints every fault
  * with file, item id and field. Exit code 1 on any fault.
- * `npm run bank:check -- --publish` also appends new ids to questions/published-ids.txt.
+ * `npm run bank:check -- --publish` also appends new ids to questions/published-ids.txt;
+ * `--dir DIR` checks another folder.
  */
 import { appendFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatBankError } from '../src/lib/domain/bank.ts';
 import { loadBank, PUBLISHED_FILE, QUESTIONS_DIR } from './bank-load.ts';
 
-const publish = process.argv.includes('--publish');
-const { bank, errors, unpublished } = loadBank();
+const args = process.argv.slice(2);
+const publish = args.includes('--publish');
+// --dir lets tests point the check at a fixture bank.
+const dirAt = args.indexOf('--dir');
+const dir = dirAt >= 0 ? resolve(args[dirAt + 1]) : QUESTIONS_DIR;
+const { bank, errors, unpublished } = loadBank(dir);
 
 for (const e of errors) console.error(formatBankError(e));
 
 if (bank && unpublished.length) {
 	if (publish) {
-		appendFileSync(
-			join(QUESTIONS_DIR, PUBLISHED_FILE),
-			unpublished.map((id) => `${id}\n`).join('')
-		);
+		appendFileSync(join(dir, PUBLISHED_FILE), unpublished.map((id) => `${id}\n`).join(''));
 		console.log(`Published ${unpublished.length} new id(s) to questions/${PUBLISHED_FILE}.`);
 	} else {
 		for (const id of unpublished) {

@@ -20,7 +20,7 @@ export const PUBLISHED_FILE = 'published-ids.txt';
 
 function readYaml(dir: string, name: string): { input: BankFileInput; errors: BankError[] } {
 	const file = relative(process.cwd(), join(dir, name)) || name;
-	const doc = parseDocument(readFileSync(join(dir, name), 'utf8'), { prettyErrors: false });
+	const doc = parseDocument(readFileSync(join(dir, name), 'utf8'));
 	const errors = doc.errors.map((e) => ({
 		file: e.linePos ? `${file}:${e.linePos[0].line}` : file,
 		id: '(file)',

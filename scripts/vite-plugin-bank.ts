@@ -11,7 +11,7 @@ import { loadBank, QUESTIONS_DIR } from './bank-load.ts';
 const VIRTUAL_ID = 'virtual:factdeck-bank';
 const RESOLVED_ID = '\0' + VIRTUAL_ID;
 
-export function bankPlugin(): Plugin {
+export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 	return {
 		name: 'factdeck-bank',
 		resolveId(id) {
@@ -19,8 +19,8 @@ export function bankPlugin(): Plugin {
 		},
 		load(id) {
 			if (id !== RESOLVED_ID) return undefined;
-			this.addWatchFile(QUESTIONS_DIR);
-			const { bank, errors, unpublished } = loadBank();
+			this.addWatchFile(dir);
+			const { bank, errors, unpublished } = loadBank(dir);
 			if (!bank || unpublished.length) {
 				const lines = errors.map(formatBankError);
 				for (const u of unpublished) lines.push(`${u}: id: not yet published (npm run bank:check)`);
@@ -33,7 +33,7 @@ export function bankPlugin(): Plugin {
 			return `export default ${JSON.stringify(bank)};`;
 		},
 		handleHotUpdate({ file, server }) {
-			if (file.startsWith(QUESTIONS_DIR)) {
+			if (file.startsWith(dir)) {
 				const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
 				if (mod) server.moduleGraph.invalidateModule(mod);
 				server.ws.send({ type: 'full-reload' });

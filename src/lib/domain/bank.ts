@@ -27,10 +27,11 @@ const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const PARAGRAPH_PATTERN = /^p([1-9][0-9]*)$/;
 
 /** Message for strict objects: an unknown key is most often a misspelt field. */
-const fieldsMessage = (issue: v.BaseIssue<unknown>) =>
-	issue.expected === 'never'
-		? 'unknown field for this kind (check its spelling)'
-		: 'must be a mapping of fields';
+const fieldsMessage = (issue: v.BaseIssue<unknown>) => {
+	if (issue.expected === 'never') return 'unknown field for this kind (check its spelling)';
+	if (issue.received === 'undefined' && issue.path?.length) return 'is missing';
+	return 'must be a mapping of fields';
+};
 
 const text = v.pipe(v.string('must be text'), v.trim(), v.minLength(1, 'must not be empty'));
 const textList = v.array(text, 'must be a list of text');

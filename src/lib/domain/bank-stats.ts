@@ -1,0 +1,78 @@
+/**
+ * Counts over the bank and the editorial minimums it must meet. `bank:report` prints these;
+ * a unit test asserts them so coverage cannot silently erode.
+ */
+import { ITEM_KINDS, type Bank, type ItemKind } from './bank.ts';
+
+export const BANK_MINIMUMS = {
+	items: 150,
+	itemsPerParagraph: 3,
+	topics: 7,
+	kinds: {
+		single: 12,
+		multi: 12,
+		truefalse: 12,
+		typed: 12,
+		numeric: 12,
+		ordering: 6,
+		matching: 6
+	} satisfies Record<ItemKind, number>
+};
+
+export interface BankStats {
+	items: number;
+	/** Items citing each paragraph, p1 first; an item citing two paragraphs counts for both. */
+	byParagraph: { paragraph: string; count: number }[];
+	byTopic: { topic: string; name: string; count: number }[];
+	byKind: { kind: ItemKind; count: number }[];
+	byDifficulty: { difficulty: 1 | 2 | 3; count: number }[];
+	quizOnly: number;
+	attributed: number;
+}
+
+export function bankStats(bank: Bank): BankStats {
+	const count = (pred: (i: Bank['items'][number]) => boolean) => bank.items.filter(pred).length;
+	return {
+		items: bank.items.length,
+		byParagraph: Array.from({ length: bank.article.paragraphs }, (_, n) => {
+			const paragraph = `p${n + 1}`;
+			return { paragraph, count: count((i) => i.paragraphs.includes(paragraph)) };
+		}),
+		byTopic: bank.topics.map((t) => ({
+			topic: t.id,
+			name: t.name,
+			count: count((i) => i.topic === t.id)
+		})),
+		byKind: ITEM_KINDS.map((kind) => ({ kind, count: count((i) => i.kind === kind) })),
+		byDifficulty: ([1, 2, 3] as const).map((difficulty) => ({
+			difficulty,
+			count: count((i) => i.difficulty === difficulty)
+		})),
+		quizOnly: count((i) => i.quizOnly === true),
+		attributed: count((i) => i.attribution !== undefined)
+	};
+}
+
+/** Every minimum the bank misses, as sentences; empty when all are met. */
+export function bankShortfalls(stats: BankStats): string[] {
+	const short: string[] = [];
+	if (stats.items < BANK_MINIMUMS.items) {
+		short.push(`${stats.items} items, fewer than ${BANK_MINIMUMS.items}`);
+	}
+	for (const { paragraph, count } of stats.byParagraph) {
+		if (count < BANK_MINIMUMS.itemsPerParagraph) {
+			short.push(
+				`${paragraph} is cited by ${count} items, fewer than ${BANK_MINIMUMS.itemsPerParagraph}`
+			);
+		}
+	}
+	const usedTopics = stats.byTopic.filter((t) => t.count > 0).length;
+	if (usedTopics < BANK_MINIMUMS.topics) {
+		short.push(`${usedTopics} topics have items, fewer than ${BANK_MINIMUMS.topics}`);
+	}
+	for (const { kind, count } of stats.byKind) {
+		const min = BANK_MINIMUMS.kinds[kind];
+		if (count < min) short.push(`${count} ${kind} items, fewer than ${min}`);
+	}
+	return short;
+}
