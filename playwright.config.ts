@@ -39,8 +39,23 @@ export default defineConfig({
 		launchOptions: { executablePath, args: CHROMIUM_ARGS }
 	},
 	projects: [
-		{ name: 'phone', use: { ...devices['Pixel 7'], browserName: 'chromium' } },
-		{ name: 'desktop', use: { ...devices['Desktop Chrome'], browserName: 'chromium' } }
+		{
+			name: 'phone',
+			use: { ...devices['Pixel 7'], browserName: 'chromium' },
+			testIgnore: [/install\.spec/, /update\.spec/]
+		},
+		{
+			name: 'desktop',
+			use: { ...devices['Desktop Chrome'], browserName: 'chromium' },
+			testIgnore: /update\.spec/
+		},
+		{
+			// Simulates a new deployment on the shared preview server, so it runs after the rest.
+			name: 'update',
+			use: { ...devices['Pixel 7'], browserName: 'chromium' },
+			testMatch: /update\.spec/,
+			dependencies: ['phone', 'desktop']
+		}
 	],
 	webServer: {
 		command: 'npm run build && npm run preview',

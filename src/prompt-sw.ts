@@ -28,6 +28,6 @@ cleanupOutdatedCaches();
 // Later versions only get here after SKIP_WAITING, i.e. after the person chose to reload.
 clientsClaim();
 
-// A navigation to a path the app does not have gets the app shell, which shows its own
-// "not found" page, instead of the browser's offline error.
-registerRoute(new NavigationRoute(createHandlerBoundToURL('/')));
+// A navigation to a path the app does not have gets the app's own "not found" page instead
+// of the browser's offline error (offline there is no host to answer with a 404).
+registerRoute(new NavigationRoute(createHandlerBoundToURL('/not-found')));

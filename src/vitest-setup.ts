@@ -1,2 +1,4 @@
-// Component tests (jsdom): jest-dom matchers. Kept under src/ so their types are picked up.
+// Component tests (jsdom): jest-dom matchers and cleanup after each test. Kept under src/ so
+// the matchers' types are picked up.
 import '@testing-library/jest-dom/vitest';
+import '@testing-library/svelte/vitest';

@@ -39,6 +39,12 @@ class PwaState {
 
 	/** Lets the waiting version take over, then reloads the page onto it. */
 	async applyUpdate() {
+		// workbox-window reloads by itself only when this page load began under an older
+		// worker; a page that installed the first version and then found an update in the same
+		// session would stay on the old files, so reload on the switch of controller here.
+		navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+			once: true
+		});
 		await this.#update?.(true);
 	}
 

@@ -1,0 +1,71 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { waitForServiceWorker } from './helpers';
+
+// `vite preview` serves the worker from here. Runs in its own project after all others
+// (playwright.config.ts), since every page on the server sees the "new version".
+const WORKER = join(
+	import.meta.dirname,
+	'..',
+	'..',
+	'.svelte-kit',
+	'output',
+	'client',
+	'prompt-sw.js'
+);
+
+/** A new deployment, simulated: one precache revision changes, the file keeps its length. */
+function deployNewVersion(original: string): string {
+	const changed = original.replace(
+		/"revision":"([0-9a-f])/,
+		(_m, c: string) => `"revision":"${c === 'a' ? 'b' : 'a'}`
+	);
+	if (changed === original) throw new Error('no precache revision found in the worker');
+	return changed;
+}
+
+test('a new version is offered, not forced, and the reload switches to it', async ({ page }) => {
+	await page.goto('/about');
+	await waitForServiceWorker(page);
+	const firstWorker = await page.evaluate(async () => {
+		const reg = await navigator.serviceWorker.getRegistration();
+		return reg?.active?.scriptURL;
+	});
+	expect(firstWorker).toBeTruthy();
+	// Marks this page load: a forced reload would lose it.
+	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 42));
+
+	const original = readFileSync(WORKER, 'utf8');
+	writeFileSync(WORKER, deployNewVersion(original));
+	try {
+		await page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.getRegistration();
+			await reg?.update();
+		});
+		const prompt = page
+			.getByRole('status')
+			.filter({ hasText: 'A new version of Factdeck is ready' });
+		await expect(prompt).toBeVisible({ timeout: 15_000 });
+		expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(42);
+		const waiting = await page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.getRegistration();
+			return reg?.waiting?.state;
+		});
+		expect(waiting).toBe('installed');
+
+		await page.getByRole('button', { name: 'Reload now' }).click();
+		await expect
+			.poll(() => page.evaluate(() => (window as unknown as { marker?: number }).marker ?? null))
+			.toBeNull();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the source');
+		await expect(prompt).toHaveCount(0);
+		const after = await page.evaluate(async () => {
+			const reg = await navigator.serviceWorker.getRegistration();
+			return { waiting: reg?.waiting ?? null, controlled: !!navigator.serviceWorker.controller };
+		});
+		expect(after).toEqual({ waiting: null, controlled: true });
+	} finally {
+		writeFileSync(WORKER, original);
+	}
+});
