@@ -1,24 +1,29 @@
 /**
- * Bundles the question bank into the app as the virtual module `virtual:factdeck-bank`.
+ * Bundles the question bank into the app as two virtual modules:
+ * - `virtual:factdeck-bank`: the whole validated bank, for the screens that ask questions;
+ * - `virtual:factdeck-bank-summary`: counts and metadata only (a few hundred bytes), so the
+ *   home and about pages do not download every question on a first visit.
  * The YAML is parsed and validated at build time with the same code as `bank:check`, so a
  * broken bank fails the build (and the dev server shows the errors) and the app ships only
  * plain JSON: no YAML parser and no runtime fetch.
  */
 import type { Plugin } from 'vite';
 import { formatBankError } from '../src/lib/domain/bank.ts';
+import { bankSummary } from '../src/lib/domain/bank-stats.ts';
 import { loadBank, QUESTIONS_DIR } from './bank-load.ts';
 
-const VIRTUAL_ID = 'virtual:factdeck-bank';
-const RESOLVED_ID = '\0' + VIRTUAL_ID;
+const BANK_ID = 'virtual:factdeck-bank';
+const SUMMARY_ID = 'virtual:factdeck-bank-summary';
+const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID]);
 
 export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 	return {
 		name: 'factdeck-bank',
 		resolveId(id) {
-			return id === VIRTUAL_ID ? RESOLVED_ID : undefined;
+			return VIRTUAL_IDS.has(id) ? '\0' + id : undefined;
 		},
 		load(id) {
-			if (id !== RESOLVED_ID) return undefined;
+			if (!id.startsWith('\0') || !VIRTUAL_IDS.has(id.slice(1))) return undefined;
 			this.addWatchFile(dir);
 			const { bank, errors, unpublished } = loadBank(dir);
 			if (!bank || unpublished.length) {
@@ -30,14 +35,16 @@ export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 				console.error(`\n${message}\n`);
 				throw new Error(message);
 			}
-			return `export default ${JSON.stringify(bank)};`;
+			const data = id.slice(1) === BANK_ID ? bank : bankSummary(bank);
+			return `export default ${JSON.stringify(data)};`;
 		},
 		handleHotUpdate({ file, server }) {
-			if (file.startsWith(dir)) {
-				const mod = server.moduleGraph.getModuleById(RESOLVED_ID);
+			if (!file.startsWith(dir)) return;
+			for (const id of VIRTUAL_IDS) {
+				const mod = server.moduleGraph.getModuleById('\0' + id);
 				if (mod) server.moduleGraph.invalidateModule(mod);
-				server.ws.send({ type: 'full-reload' });
 			}
+			server.ws.send({ type: 'full-reload' });
 		}
 	};
 }

@@ -5,3 +5,9 @@ declare module 'virtual:factdeck-bank' {
 	const bank: import('$lib/domain/bank').Bank;
 	export default bank;
 }
+
+/** Counts and metadata of the bank, without its items (small enough for every page). */
+declare module 'virtual:factdeck-bank-summary' {
+	const summary: import('$lib/domain/bank-stats').BankSummary;
+	export default summary;
+}

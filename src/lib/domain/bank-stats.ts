@@ -76,3 +76,25 @@ export function bankShortfalls(stats: BankStats): string[] {
 	}
 	return short;
 }
+
+/** What the home and about pages show of the bank, without its items. */
+export interface BankSummary {
+	version: number;
+	article: Bank['article'];
+	items: number;
+	attributed: number;
+	byTopic: BankStats['byTopic'];
+	byKind: BankStats['byKind'];
+}
+
+export function bankSummary(bank: Bank): BankSummary {
+	const stats = bankStats(bank);
+	return {
+		version: bank.version,
+		article: bank.article,
+		items: stats.items,
+		attributed: stats.attributed,
+		byTopic: stats.byTopic,
+		byKind: stats.byKind
+	};
+}
