@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 export const ROUTES = [
 	{ path: '/', heading: 'Learn the facts of one news story' },
 	{ path: '/about', heading: 'About the source' },
+	{ path: '/settings', heading: 'Learners and data' },
 	{ path: '/not-found', heading: 'Page not found' }
 ] as const;
 

@@ -1,0 +1,205 @@
+/**
+ * The backup file format (versioned JSON) and its parser. The parser validates the whole
+ * file before anything is written; a bad, truncated, foreign or newer-version file comes
+ * back as a problem with a sentence for the person, never as a thrown error.
+ *
+ * Format 1:
+ * { format: 'factdeck-backup', version: 1, exportedAt, bankVersion,
+ *   learners: [{ learner, events, cards, attempts, assignments }] }
+ * Every record has the shape of src/lib/domain/records.ts and belongs to its block's learner.
+ */
+import * as v from 'valibot';
+import type { Learner, AnswerEvent, CardRecord, Attempt, ReceivedAssignment } from './records.ts';
+
+export const BACKUP_FORMAT = 'factdeck-backup';
+export const BACKUP_VERSION = 1;
+/** Larger files are refused before parsing: a backup of years of daily study is a few MB. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const time = v.pipe(v.number(), v.finite(), v.minValue(0));
+const json = v.unknown();
+
+const learnerSchema = v.object({
+	id,
+	name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40)),
+	colour: v.pipe(v.string(), v.regex(/^#[0-9a-f]{6}$/i)),
+	createdAt: time
+});
+
+const eventSchema = v.object({
+	id,
+	learnerId: id,
+	itemId: id,
+	at: time,
+	source: v.picklist(['quiz', 'flashcard', 'assignment']),
+	correct: v.boolean(),
+	grade: v.optional(v.picklist(['again', 'hard', 'good', 'easy'])),
+	response: v.optional(json),
+	ms: v.pipe(v.number(), v.finite(), v.minValue(0)),
+	attemptId: v.optional(id)
+});
+
+const cardSchema = v.object({
+	learnerId: id,
+	itemId: id,
+	due: time,
+	memory: v.object({
+		due: time,
+		stability: v.pipe(v.number(), v.finite()),
+		difficulty: v.pipe(v.number(), v.finite()),
+		elapsedDays: v.pipe(v.number(), v.finite()),
+		scheduledDays: v.pipe(v.number(), v.finite()),
+		learningSteps: v.pipe(v.number(), v.finite()),
+		reps: v.pipe(v.number(), v.integer(), v.minValue(0)),
+		lapses: v.pipe(v.number(), v.integer(), v.minValue(0)),
+		state: v.picklist(['new', 'learning', 'review', 'relearning']),
+		lastReview: v.optional(time)
+	})
+});
+
+const attemptSchema = v.object({
+	id,
+	learnerId: id,
+	kind: v.picklist(['quiz', 'assignment']),
+	status: v.picklist(['in-progress', 'finished']),
+	title: v.pipe(v.string(), v.maxLength(200)),
+	startedAt: time,
+	updatedAt: time,
+	finishedAt: v.optional(time),
+	config: json,
+	questions: v.array(json),
+	answers: v.array(
+		v.object({
+			itemId: id,
+			response: json,
+			correct: v.boolean(),
+			score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+			ms: v.pipe(v.number(), v.finite(), v.minValue(0)),
+			at: time
+		})
+	)
+});
+
+const assignmentSchema = v.object({
+	learnerId: id,
+	id,
+	receivedAt: time,
+	assignment: json,
+	results: v.array(v.object({ at: time, code: v.pipe(v.string(), v.maxLength(20000)) }))
+});
+
+const backupSchema = v.object({
+	format: v.literal(BACKUP_FORMAT),
+	version: v.literal(BACKUP_VERSION),
+	exportedAt: time,
+	bankVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	learners: v.array(
+		v.object({
+			learner: learnerSchema,
+			events: v.array(eventSchema),
+			cards: v.array(cardSchema),
+			attempts: v.array(attemptSchema),
+			assignments: v.array(assignmentSchema)
+		})
+	)
+});
+
+export interface LearnerBackup {
+	learner: Learner;
+	events: AnswerEvent[];
+	cards: CardRecord[];
+	attempts: Attempt[];
+	assignments: ReceivedAssignment[];
+}
+
+export interface Backup {
+	format: typeof BACKUP_FORMAT;
+	version: typeof BACKUP_VERSION;
+	exportedAt: number;
+	bankVersion: number;
+	learners: LearnerBackup[];
+}
+
+export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'newer' | 'damaged';
+
+export type BackupParseResult =
+	{ ok: true; backup: Backup } | { ok: false; problem: BackupProblem; message: string };
+
+const UNCHANGED = 'Nothing was changed.';
+
+function fail(problem: BackupProblem, message: string): BackupParseResult {
+	return { ok: false, problem, message: `${message} ${UNCHANGED}` };
+}
+
+/** Records that name another learner than their block's, or ids used twice. */
+function findInconsistency(backup: Backup): string | null {
+	const learnerIds = new Set<string>();
+	const eventIds = new Set<string>();
+	for (const [i, block] of backup.learners.entries()) {
+		const owner = block.learner.id;
+		if (learnerIds.has(owner)) return `learner ${owner} appears twice`;
+		learnerIds.add(owner);
+		const groups = [block.events, block.cards, block.attempts, block.assignments] as const;
+		for (const group of groups) {
+			for (const record of group) {
+				if (record.learnerId !== owner) {
+					return `learners[${i}] holds a record of another learner (${record.learnerId})`;
+				}
+			}
+		}
+		for (const event of block.events) {
+			if (eventIds.has(event.id)) return `answer ${event.id} appears twice`;
+			eventIds.add(event.id);
+		}
+	}
+	return null;
+}
+
+/** Reads a backup file's text. Validates everything; returns the backup or the problem. */
+export function parseBackup(text: string): BackupParseResult {
+	if (text.length > MAX_BACKUP_BYTES) {
+		return fail('too-large', 'This file is too large to be a Factdeck backup.');
+	}
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch {
+		return fail(
+			'not-json',
+			'This file could not be read as a Factdeck backup: it is not complete JSON (it may have been cut short while downloading).'
+		);
+	}
+	const head = data as { format?: unknown; version?: unknown } | null;
+	if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
+		return fail('foreign', 'This file is not a Factdeck backup.');
+	}
+	if (typeof head.version === 'number' && head.version > BACKUP_VERSION) {
+		return fail(
+			'newer',
+			`This backup was made by a newer version of Factdeck (format ${head.version}; this app reads format ${BACKUP_VERSION}). Update the app, then import it again.`
+		);
+	}
+	const result = v.safeParse(backupSchema, data);
+	if (!result.success) {
+		const issue = result.issues[0];
+		const where = v.getDotPath(issue) ?? 'the file';
+		return fail('damaged', `This backup is damaged: ${where} is not valid (${issue.message}).`);
+	}
+	const backup = result.output as Backup;
+	const inconsistency = findInconsistency(backup);
+	if (inconsistency) return fail('damaged', `This backup is damaged: ${inconsistency}.`);
+	return { ok: true, backup };
+}
+
+/** The file name offered for a download, e.g. factdeck-backup-ana-2026-11-27.json. */
+export function backupFileName(exportedAt: number, who: string): string {
+	const slug =
+		who
+			.normalize('NFD')
+			.replace(/\p{M}+/gu, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || 'learner';
+	return `factdeck-backup-${slug}-${new Date(exportedAt).toISOString().slice(0, 10)}.json`;
+}

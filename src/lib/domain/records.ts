@@ -1,0 +1,117 @@
+/**
+ * What the app stores about each learner, as plain data: the shapes of the IndexedDB
+ * records (src/lib/storage) and of backup files. Times are epoch milliseconds (numbers
+ * survive JSON, structured clone and IndexedDB indexes alike).
+ */
+
+/** A person who studies on this device. Several can share one device. */
+export interface Learner {
+	id: string;
+	name: string;
+	/** One of LEARNER_COLOURS. */
+	colour: string;
+	createdAt: number;
+}
+
+/** Colours a learner can pick; each keeps 4.5:1 contrast with white text. */
+export const LEARNER_COLOURS = [
+	'#1d4ed8',
+	'#b91c1c',
+	'#047857',
+	'#7e22ce',
+	'#c2410c',
+	'#0e7490',
+	'#be185d',
+	'#4d7c0f'
+] as const;
+
+export type EventSource = 'quiz' | 'flashcard' | 'assignment';
+
+/** FSRS grades, stored as words rather than ts-fsrs's numeric Rating. */
+export type Grade = 'again' | 'hard' | 'good' | 'easy';
+
+/** One answer or flashcard grade: the unit of every statistic. Ids are stable (backups). */
+export interface AnswerEvent {
+	id: string;
+	learnerId: string;
+	itemId: string;
+	/** When the answer was given. */
+	at: number;
+	source: EventSource;
+	/** Right or wrong; for a flashcard, any grade but 'again' counts as right. */
+	correct: boolean;
+	/** Flashcards only. */
+	grade?: Grade;
+	/** What the person gave, as JSON-safe data (quiz and assignment answers). */
+	response?: unknown;
+	/** Time taken to answer, in milliseconds. */
+	ms: number;
+	/** The quiz attempt or assignment this answer belongs to. */
+	attemptId?: string;
+}
+
+export type CardState = 'new' | 'learning' | 'review' | 'relearning';
+
+/** A flashcard's FSRS memory state (ts-fsrs `Card`, with dates as epoch ms and state as a word). */
+export interface CardMemory {
+	due: number;
+	stability: number;
+	difficulty: number;
+	elapsedDays: number;
+	scheduledDays: number;
+	learningSteps: number;
+	reps: number;
+	lapses: number;
+	state: CardState;
+	lastReview?: number;
+}
+
+/** A learner's schedule for one item. */
+export interface CardRecord {
+	learnerId: string;
+	itemId: string;
+	/** Copied from memory.due so IndexedDB can index it. */
+	due: number;
+	memory: CardMemory;
+}
+
+export type AttemptStatus = 'in-progress' | 'finished';
+
+/** One question's answer inside an attempt. */
+export interface AttemptAnswer {
+	itemId: string;
+	response: unknown;
+	correct: boolean;
+	/** Part credit between 0 and 1 (matching gives credit per pair). */
+	score: number;
+	ms: number;
+	at: number;
+}
+
+/** A quiz (or assignment) being taken or finished. */
+export interface Attempt {
+	id: string;
+	learnerId: string;
+	kind: 'quiz' | 'assignment';
+	status: AttemptStatus;
+	title: string;
+	startedAt: number;
+	updatedAt: number;
+	finishedAt?: number;
+	/** Quiz options and seed, or the assignment id: enough to rebuild the question list. */
+	config: unknown;
+	/** The questions in the order shown, with their options' order, as the generator made them. */
+	questions: unknown[];
+	answers: AttemptAnswer[];
+}
+
+/** An assignment a learner received by link (filled in by the assignment issue). */
+export interface ReceivedAssignment {
+	learnerId: string;
+	id: string;
+	receivedAt: number;
+	/** The decoded assignment as it arrived. */
+	assignment: unknown;
+	/** Result codes sent back, newest last. */
+	results: { at: number; code: string }[];
+}

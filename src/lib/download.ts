@@ -1,0 +1,12 @@
+/** Offers text as a file download (browser only). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+	const url = URL.createObjectURL(new Blob([text], { type }));
+	const link = document.createElement('a');
+	link.href = url;
+	link.download = fileName;
+	document.body.append(link);
+	link.click();
+	link.remove();
+	// Revoke after the browser has started the download.
+	setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -1,0 +1,176 @@
+/**
+ * The one IndexedDB database of the app, declared once as a DBSchema and opened once.
+ * Only src/lib/storage touches IndexedDB; everything else calls its small async functions.
+ */
+import {
+	openDB,
+	type DBSchema,
+	type IDBPDatabase,
+	type IDBPTransaction,
+	type StoreNames
+} from 'idb';
+import type {
+	AnswerEvent,
+	Attempt,
+	AttemptStatus,
+	CardRecord,
+	Learner,
+	ReceivedAssignment
+} from '$lib/domain/records';
+import { classifyStorageError, StorageUnavailableError } from './errors';
+
+export const DB_NAME = 'factdeck';
+export const DB_VERSION = 1;
+
+/** A small key/value store for app-wide settings (current learner, limits). */
+export interface SettingRecord {
+	key: string;
+	value: unknown;
+}
+
+export interface FactdeckDB extends DBSchema {
+	learners: { key: string; value: Learner };
+	settings: { key: string; value: SettingRecord };
+	events: {
+		key: string;
+		value: AnswerEvent;
+		indexes: { 'by-learner-time': [string, number]; 'by-learner-item': [string, string] };
+	};
+	cards: {
+		key: [string, string];
+		value: CardRecord;
+		indexes: { 'by-learner-due': [string, number] };
+	};
+	attempts: {
+		key: string;
+		value: Attempt;
+		indexes: {
+			'by-learner-started': [string, number];
+			'by-learner-status': [string, AttemptStatus, number];
+		};
+	};
+	assignments: {
+		key: [string, string];
+		value: ReceivedAssignment;
+		indexes: { 'by-learner-received': [string, number] };
+	};
+}
+
+export type Store = StoreNames<FactdeckDB>;
+export type Db = IDBPDatabase<FactdeckDB>;
+
+/**
+ * Schema steps, one per version. A step never edits an earlier one: a database written by
+ * any earlier version upgrades through every later step in order. Each step has a test
+ * that opens a database written by the version before it (tests/unit/storage/db.test.ts).
+ */
+export function upgrade(
+	db: Db,
+	oldVersion: number,
+	newVersion: number | null,
+	_tx: IDBPTransaction<FactdeckDB, Store[], 'versionchange'>
+): void {
+	// Steps stop at the version asked for, so a test can build a database of an old version.
+	const target = newVersion ?? DB_VERSION;
+	if (oldVersion < 1 && target >= 1) {
+		db.createObjectStore('learners', { keyPath: 'id' });
+		db.createObjectStore('settings', { keyPath: 'key' });
+		const events = db.createObjectStore('events', { keyPath: 'id' });
+		events.createIndex('by-learner-time', ['learnerId', 'at']);
+		events.createIndex('by-learner-item', ['learnerId', 'itemId']);
+		const cards = db.createObjectStore('cards', { keyPath: ['learnerId', 'itemId'] });
+		cards.createIndex('by-learner-due', ['learnerId', 'due']);
+		const attempts = db.createObjectStore('attempts', { keyPath: 'id' });
+		attempts.createIndex('by-learner-started', ['learnerId', 'startedAt']);
+		attempts.createIndex('by-learner-status', ['learnerId', 'status', 'updatedAt']);
+		const assignments = db.createObjectStore('assignments', { keyPath: ['learnerId', 'id'] });
+		assignments.createIndex('by-learner-received', ['learnerId', 'receivedAt']);
+	}
+}
+
+type Listener = () => void;
+const versionChangeListeners = new Set<Listener>();
+
+/**
+ * Called when another tab opens a newer version of the app and needs this tab's
+ * connection closed to upgrade the database. This tab has closed it already; the app asks
+ * the person to reload. Returns an unsubscribe function.
+ */
+export function onVersionChange(listener: Listener): () => void {
+	versionChangeListeners.add(listener);
+	return () => versionChangeListeners.delete(listener);
+}
+
+let dbPromise: Promise<Db> | null = null;
+
+/** The open database. Opened on first use and then shared by every caller. */
+export function getDB(): Promise<Db> {
+	if (!dbPromise) {
+		if (typeof indexedDB === 'undefined') {
+			return Promise.reject(new StorageUnavailableError());
+		}
+		dbPromise = openDB<FactdeckDB>(DB_NAME, DB_VERSION, {
+			upgrade,
+			blocking() {
+				// A newer version waits for us: close so it is not blocked forever.
+				void closeDB();
+				for (const listener of versionChangeListeners) listener();
+			},
+			terminated() {
+				dbPromise = null;
+			}
+		}).catch((error: unknown) => {
+			dbPromise = null;
+			const classified = classifyStorageError(error);
+			throw classified instanceof StorageUnavailableError
+				? classified
+				: new StorageUnavailableError(error);
+		});
+	}
+	return dbPromise;
+}
+
+/** Closes the connection (tests, and a newer version asking for it). The next use reopens. */
+export async function closeDB(): Promise<void> {
+	const pending = dbPromise;
+	dbPromise = null;
+	if (pending) (await pending.catch(() => null))?.close();
+}
+
+/**
+ * Runs `work` in one read-write transaction over `stores` and resolves only once the
+ * transaction has committed: a write counts only when `tx.done` resolves. A quota error
+ * aborts the whole transaction, so nothing is half-written, and comes back as
+ * StorageFullError.
+ */
+export async function writeTx<S extends Store, T>(
+	stores: S[],
+	work: (tx: IDBPTransaction<FactdeckDB, S[], 'readwrite'>) => Promise<T> | T
+): Promise<T> {
+	const db = await getDB();
+	try {
+		const tx = db.transaction(stores, 'readwrite');
+		let result: T;
+		try {
+			result = await work(tx);
+		} catch (error) {
+			// Whatever `work` wrote so far is rolled back.
+			try {
+				tx.abort();
+			} catch {
+				// already finished or aborted
+			}
+			await tx.done.catch(() => undefined);
+			throw error;
+		}
+		await tx.done;
+		return result;
+	} catch (error) {
+		throw classifyStorageError(error);
+	}
+}
+
+/** The key range of every record of one learner in a [learnerId, ...] index. */
+export function learnerRange(learnerId: string): IDBKeyRange {
+	return IDBKeyRange.bound([learnerId], [learnerId, []]);
+}

@@ -1,0 +1,168 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { BACKUP_VERSION, parseBackup, type Backup } from '$lib/domain/backup';
+import { exportBackup, importBackup } from '$lib/storage/backup';
+import { addLearner, deleteLearner, listLearners } from '$lib/storage/learners';
+import { getCard, listEvents, putCard, saveAnswer, saveAttempt } from '$lib/storage/progress';
+import { freshDatabase } from './fixtures';
+import { attempt, card, DAY, event, learner, T0 } from './fixtures';
+
+beforeEach(freshDatabase);
+
+async function seed() {
+	await addLearner(learner('ana', T0, 'Ana'));
+	await addLearner(learner('zoe', T0 + 1, 'Zoë'));
+	await saveAnswer({
+		event: event('e1', 'ana', T0),
+		card: card('ana', 'p3-item', T0 + DAY, T0),
+		attempt: attempt('a1', 'ana')
+	});
+	await saveAnswer({
+		event: event('e2', 'ana', T0 + 60_000, { correct: false, response: { text: 'Shusha' } })
+	});
+	await saveAnswer({
+		event: event('e3', 'zoe', T0 + 5, { source: 'flashcard', grade: 'good', response: undefined })
+	});
+	await saveAttempt(attempt('a2', 'zoe', { status: 'finished', finishedAt: T0 + 9 }));
+}
+
+/** Everything stored, in a stable order, for comparing before and after. */
+async function snapshot() {
+	const backup = await exportBackup('all', 0, 1);
+	return backup.learners;
+}
+
+async function wipe() {
+	for (const l of await listLearners()) await deleteLearner(l.id);
+}
+
+describe('backups', () => {
+	it('export, wipe, import gives back identical data', async () => {
+		await seed();
+		const before = await snapshot();
+		const file = JSON.stringify(await exportBackup('all', T0 + DAY, 1));
+		await wipe();
+		expect(await listLearners()).toEqual([]);
+		const parsed = parseBackup(file);
+		if (!parsed.ok) throw new Error(parsed.message);
+		expect(await importBackup(parsed.backup)).toEqual({
+			learners: 2,
+			newLearners: 2,
+			newAnswers: 3
+		});
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('exports one learner only', async () => {
+		await seed();
+		const backup = await exportBackup(['zoe'], T0, 1);
+		expect(backup.learners.map((b) => b.learner.id)).toEqual(['zoe']);
+		expect(backup.learners[0].events.map((e) => e.id)).toEqual(['e3']);
+		expect(backup).toMatchObject({
+			format: 'factdeck-backup',
+			version: BACKUP_VERSION,
+			exportedAt: T0,
+			bankVersion: 1
+		});
+	});
+
+	it('importing the same backup twice adds nothing twice', async () => {
+		await seed();
+		const parsed = parseBackup(JSON.stringify(await exportBackup('all', T0, 1)));
+		if (!parsed.ok) throw new Error(parsed.message);
+		const before = await snapshot();
+		expect(await importBackup(parsed.backup)).toEqual({
+			learners: 2,
+			newLearners: 0,
+			newAnswers: 0
+		});
+		expect(await importBackup(parsed.backup)).toEqual({
+			learners: 2,
+			newLearners: 0,
+			newAnswers: 0
+		});
+		expect(await snapshot()).toEqual(before);
+	});
+
+	it('keeps the card reviewed last when both sides have it', async () => {
+		await seed();
+		const parsed = parseBackup(JSON.stringify(await exportBackup(['ana'], T0, 1)));
+		if (!parsed.ok) throw new Error(parsed.message);
+		await putCard(card('ana', 'p3-item', T0 + 9 * DAY, T0 + DAY)); // reviewed again since
+		await importBackup(parsed.backup);
+		expect((await getCard('ana', 'p3-item'))?.due).toBe(T0 + 9 * DAY);
+	});
+
+	it('merges a backup into a device that has other learners', async () => {
+		await seed();
+		const parsed = parseBackup(JSON.stringify(await exportBackup(['zoe'], T0, 1)));
+		if (!parsed.ok) throw new Error(parsed.message);
+		await deleteLearner('zoe');
+		await importBackup(parsed.backup);
+		expect((await listLearners()).map((l) => l.id)).toEqual(['ana', 'zoe']);
+		expect((await listEvents('ana')).map((e) => e.id)).toEqual(['e1', 'e2']);
+	});
+
+	describe('a bad file changes nothing', () => {
+		async function good(): Promise<Backup> {
+			await seed();
+			return exportBackup('all', T0, 1);
+		}
+		const cases: [string, (text: string, b: Backup) => string, string][] = [
+			['truncated', (text) => text.slice(0, text.length / 2), 'not-json'],
+			['empty', () => '', 'not-json'],
+			['foreign JSON', () => JSON.stringify({ name: 'my notes', items: [] }), 'foreign'],
+			['an array', () => '[1,2,3]', 'foreign'],
+			[
+				'a newer version',
+				(_t, b) => JSON.stringify({ ...b, version: BACKUP_VERSION + 1 }),
+				'newer'
+			],
+			[
+				'a damaged event',
+				(_t, b) => {
+					b.learners[0].events[0].at = 'yesterday' as never;
+					return JSON.stringify(b);
+				},
+				'damaged'
+			],
+			[
+				'a record of another learner',
+				(_t, b) => {
+					b.learners[0].events[0].learnerId = 'zoe';
+					return JSON.stringify(b);
+				},
+				'damaged'
+			],
+			[
+				'an answer twice',
+				(_t, b) => {
+					b.learners[1].events.push(b.learners[0].events[0]);
+					b.learners[1].events.at(-1)!.learnerId = 'zoe';
+					return JSON.stringify(b);
+				},
+				'damaged'
+			],
+			[
+				'a bad grade',
+				(_t, b) => {
+					b.learners[1].events[0].grade = 'perfect' as never;
+					return JSON.stringify(b);
+				},
+				'damaged'
+			]
+		];
+		it.each(cases)('%s', async (_name, spoil, problem) => {
+			const backup = await good();
+			const text = spoil(JSON.stringify(backup), structuredClone(backup));
+			await wipe();
+			await addLearner(learner('solo', T0, 'Solo'));
+			const before = await snapshot();
+			const parsed = parseBackup(text);
+			expect(parsed.ok).toBe(false);
+			if (parsed.ok) return;
+			expect(parsed.problem).toBe(problem);
+			expect(parsed.message).toMatch(/Nothing was changed\.$/);
+			expect(await snapshot()).toEqual(before);
+		});
+	});
+});
