@@ -64,12 +64,7 @@ export type Db = IDBPDatabase<FactdeckDB>;
  * any earlier version upgrades through every later step in order. Each step has a test
  * that opens a database written by the version before it (tests/unit/storage/db.test.ts).
  */
-export function upgrade(
-	db: Db,
-	oldVersion: number,
-	newVersion: number | null,
-	_tx: IDBPTransaction<FactdeckDB, Store[], 'versionchange'>
-): void {
+export function upgrade(db: Db, oldVersion: number, newVersion: number | null): void {
 	// Steps stop at the version asked for, so a test can build a database of an old version.
 	const target = newVersion ?? DB_VERSION;
 	if (oldVersion < 1 && target >= 1) {
