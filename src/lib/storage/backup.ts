@@ -50,7 +50,11 @@ export interface ImportSummary {
 	newAnswers: number;
 }
 
-/** Writes a validated backup, all or nothing. */
+/**
+ * Writes a validated backup, all or nothing. Existing records are read once per learner and
+ * store (not once per record), and the writes are queued without waiting on each, so a
+ * backup of 100,000 answers imports in one pass.
+ */
 export async function importBackup(backup: Backup): Promise<ImportSummary> {
 	return writeTx(['learners', 'events', 'cards', 'attempts', 'assignments'], async (tx) => {
 		const summary: ImportSummary = {
@@ -58,48 +62,60 @@ export async function importBackup(backup: Backup): Promise<ImportSummary> {
 			newLearners: 0,
 			newAnswers: 0
 		};
-		const stores = {
-			learners: tx.objectStore('learners'),
-			events: tx.objectStore('events'),
-			cards: tx.objectStore('cards'),
-			attempts: tx.objectStore('attempts'),
-			assignments: tx.objectStore('assignments')
-		};
+		const learners = tx.objectStore('learners');
+		const events = tx.objectStore('events');
+		const cards = tx.objectStore('cards');
+		const attempts = tx.objectStore('attempts');
+		const assignments = tx.objectStore('assignments');
+		const writes: Promise<unknown>[] = [];
 		for (const block of backup.learners) {
-			if (!(await stores.learners.get(block.learner.id))) {
-				await stores.learners.add(block.learner);
+			const range = learnerRange(block.learner.id);
+			const [localLearner, eventKeys, localCards, localAttempts, localAssignments] =
+				await Promise.all([
+					learners.get(block.learner.id),
+					events.index('by-learner-time').getAllKeys(range),
+					cards.index('by-learner-due').getAll(range),
+					attempts.index('by-learner-started').getAll(range),
+					assignments.index('by-learner-received').getAll(range)
+				]);
+			if (!localLearner) {
+				writes.push(learners.add(block.learner));
 				summary.newLearners++;
 			}
+			const known = new Set(eventKeys);
 			for (const event of block.events) {
-				if (!(await stores.events.getKey(event.id))) {
-					await stores.events.add(event);
-					summary.newAnswers++;
-				}
+				if (known.has(event.id)) continue;
+				writes.push(events.add(event));
+				summary.newAnswers++;
 			}
+			const cardsByItem = new Map(localCards.map((c) => [c.itemId, c]));
 			for (const card of block.cards) {
-				const local = await stores.cards.get([card.learnerId, card.itemId]);
+				const local = cardsByItem.get(card.itemId);
 				if (!local || (card.memory.lastReview ?? 0) > (local.memory.lastReview ?? 0)) {
-					await stores.cards.put(card);
+					writes.push(cards.put(card));
 				}
 			}
+			const attemptsById = new Map(localAttempts.map((a) => [a.id, a]));
 			for (const attempt of block.attempts) {
-				const local = await stores.attempts.get(attempt.id);
-				if (!local || attempt.updatedAt > local.updatedAt) await stores.attempts.put(attempt);
+				const local = attemptsById.get(attempt.id);
+				if (!local || attempt.updatedAt > local.updatedAt) writes.push(attempts.put(attempt));
 			}
+			const assignmentsById = new Map(localAssignments.map((a) => [a.id, a]));
 			for (const assignment of block.assignments) {
-				const local = await stores.assignments.get([assignment.learnerId, assignment.id]);
+				const local = assignmentsById.get(assignment.id);
 				if (!local) {
-					await stores.assignments.add(assignment);
-				} else {
-					const codes = new Set(local.results.map((r) => r.code));
-					const results = [
-						...local.results,
-						...assignment.results.filter((r) => !codes.has(r.code))
-					];
-					await stores.assignments.put({ ...local, results: results.sort((a, b) => a.at - b.at) });
+					writes.push(assignments.add(assignment));
+					continue;
 				}
+				const codes = new Set(local.results.map((r) => r.code));
+				const results = [
+					...local.results,
+					...assignment.results.filter((r) => !codes.has(r.code))
+				].sort((a, b) => a.at - b.at);
+				writes.push(assignments.put({ ...local, results }));
 			}
 		}
+		await Promise.all(writes);
 		return summary;
 	});
 }
