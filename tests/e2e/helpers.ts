@@ -5,6 +5,8 @@ export const ROUTES = [
 	{ path: '/', heading: 'Learn the facts of one news story' },
 	{ path: '/about', heading: 'About the source' },
 	{ path: '/settings', heading: 'Learners and data' },
+	{ path: '/quiz', heading: 'Set up a quiz' },
+	{ path: '/progress', heading: /^Progress/ },
 	{ path: '/not-found', heading: 'Page not found' }
 ] as const;
 

@@ -13,12 +13,9 @@ test('home shows the story, its topics and the navigation', async ({ page }) => 
 	await expect(topics.first()).toContainText(/People and their roles\s*\d+ questions/);
 	const nav = page.getByRole('navigation', { name: 'Main' });
 	await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
-	await nav.getByRole('link', { name: 'About the source' }).click();
+	await nav.getByRole('link', { name: 'About' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the source');
-	await expect(nav.getByRole('link', { name: 'About the source' })).toHaveAttribute(
-		'aria-current',
-		'page'
-	);
+	await expect(nav.getByRole('link', { name: 'About' })).toHaveAttribute('aria-current', 'page');
 });
 
 test('about names the article and its dates without reproducing it', async ({ page }) => {

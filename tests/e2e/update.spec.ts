@@ -54,10 +54,13 @@ test('a new version is offered, not forced, and the reload switches to it', asyn
 		});
 		expect(waiting).toBe('installed');
 
-		await page.getByRole('button', { name: 'Reload now' }).click();
-		await expect
-			.poll(() => page.evaluate(() => (window as unknown as { marker?: number }).marker ?? null))
-			.toBeNull();
+		await Promise.all([
+			page.waitForEvent('load'),
+			page.getByRole('button', { name: 'Reload now' }).click()
+		]);
+		expect(
+			await page.evaluate(() => (window as unknown as { marker?: number }).marker)
+		).toBeUndefined();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the source');
 		await expect(prompt).toHaveCount(0);
 		const after = await page.evaluate(async () => {

@@ -1,0 +1,29 @@
+/**
+ * The whole question bank, for the screens that ask questions (validated at build time by
+ * scripts/vite-plugin-bank.ts, so the app trusts it). Pages that only show counts import
+ * `virtual:factdeck-bank-summary` instead, which is much smaller.
+ */
+import bank from 'virtual:factdeck-bank';
+import type { Item, Topic } from '$lib/domain/bank';
+import { bankVocabulary } from '$lib/domain/check-answer';
+
+export { bank };
+
+const itemsById = new Map(bank.items.map((item) => [item.id, item]));
+const topicsById = new Map(bank.topics.map((topic) => [topic.id, topic]));
+
+export function getItem(id: string): Item | undefined {
+	return itemsById.get(id);
+}
+
+export function getTopic(id: string): Topic | undefined {
+	return topicsById.get(id);
+}
+
+let vocabulary: string[] | null = null;
+
+/** Every name and term of the bank: typed answers near a wrong one are not forgiven. */
+export function getVocabulary(): string[] {
+	vocabulary ??= bankVocabulary(bank.items);
+	return vocabulary;
+}

@@ -1,0 +1,128 @@
+/**
+ * What a finished (or unfinished) quiz attempt adds up to, and the learner history the smart
+ * quiz draws on. Pure.
+ */
+import type { Item, Topic } from './bank.ts';
+import type { AnswerResponse } from './check-answer.ts';
+import type { QuizHistory } from './quiz.ts';
+import type { AnswerEvent, Attempt } from './records.ts';
+
+/** One question of an attempt as the results screen lists it. */
+export interface ResultRow {
+	itemId: string;
+	prompt: string;
+	topic: string;
+	given: string;
+	correct: boolean;
+	score: number;
+	answered: boolean;
+}
+
+export interface AttemptSummary {
+	/** Sum of the credit earned (matching gives part credit). */
+	score: number;
+	total: number;
+	answered: number;
+	correct: number;
+	/** Rounded percentage of `score` over `total`. */
+	percent: number;
+	/** Time spent answering: the sum of the time taken per question. */
+	ms: number;
+	byTopic: { topic: string; name: string; score: number; total: number }[];
+	rows: ResultRow[];
+	/** Items answered wrong (or with part credit): "Retry the ones I missed". */
+	missed: string[];
+}
+
+/** A person's response as one line of text, for results and reports. */
+export function formatResponse(item: Item, response: unknown): string {
+	if (response === null || response === undefined) return 'No answer';
+	const r = response as Partial<Record<string, unknown>>;
+	switch (item.kind) {
+		case 'single':
+			return typeof r.choice === 'string' ? r.choice : 'No answer';
+		case 'multi':
+			return Array.isArray(r.choices) && r.choices.length ? r.choices.join('; ') : 'No answer';
+		case 'truefalse':
+			return r.value === true ? 'True' : r.value === false ? 'False' : 'No answer';
+		case 'typed':
+		case 'numeric':
+			return typeof r.text === 'string' && r.text.trim() ? r.text.trim() : 'No answer';
+		case 'ordering':
+			return Array.isArray(r.order) ? r.order.join(' → ') : 'No answer';
+		case 'matching': {
+			const pairs = (r as { pairs?: Record<string, string> }).pairs;
+			if (!pairs || typeof pairs !== 'object') return 'No answer';
+			return item.pairs.map((p) => `${p.left} → ${pairs[p.left] ?? '?'}`).join('; ');
+		}
+	}
+}
+
+/** Adds up an attempt against the bank; items no longer in the bank are left out. */
+export function summarizeAttempt(
+	attempt: Pick<Attempt, 'questions' | 'answers'>,
+	items: ReadonlyMap<string, Item>,
+	topics: readonly Topic[]
+): AttemptSummary {
+	const answers = new Map(attempt.answers.map((a) => [a.itemId, a]));
+	const rows: ResultRow[] = [];
+	for (const question of attempt.questions as { itemId: string }[]) {
+		const item = items.get(question.itemId);
+		if (!item) continue;
+		const answer = answers.get(item.id);
+		rows.push({
+			itemId: item.id,
+			prompt: item.prompt,
+			topic: item.topic,
+			given: formatResponse(item, answer?.response as AnswerResponse | undefined),
+			correct: answer?.correct ?? false,
+			score: answer?.score ?? 0,
+			answered: answer !== undefined
+		});
+	}
+	const score = rows.reduce((s, r) => s + r.score, 0);
+	const byTopic = topics
+		.map((t) => {
+			const mine = rows.filter((r) => r.topic === t.id);
+			return {
+				topic: t.id,
+				name: t.name,
+				score: mine.reduce((s, r) => s + r.score, 0),
+				total: mine.length
+			};
+		})
+		.filter((t) => t.total > 0);
+	return {
+		score,
+		total: rows.length,
+		answered: rows.filter((r) => r.answered).length,
+		correct: rows.filter((r) => r.correct).length,
+		percent: rows.length ? Math.round((score / rows.length) * 100) : 0,
+		ms: attempt.answers.reduce((s, a) => s + a.ms, 0),
+		byTopic,
+		rows,
+		missed: rows.filter((r) => !r.correct).map((r) => r.itemId)
+	};
+}
+
+/** Per-item counts for the smart quiz, from a learner's answers. */
+export function historyFromEvents(
+	events: readonly Pick<AnswerEvent, 'itemId' | 'at' | 'correct'>[]
+): QuizHistory {
+	const history: QuizHistory = {};
+	for (const e of events) {
+		const h = (history[e.itemId] ??= { seen: 0, correct: 0, lastAt: 0 });
+		h.seen++;
+		if (e.correct) h.correct++;
+		if (e.at > h.lastAt) h.lastAt = e.at;
+	}
+	return history;
+}
+
+/** "4 min 05 s", "45 s". */
+export function formatDuration(ms: number): string {
+	const seconds = Math.round(ms / 1000);
+	if (seconds < 60) return `${seconds} s`;
+	const minutes = Math.floor(seconds / 60);
+	return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
+}

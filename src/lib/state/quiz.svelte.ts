@@ -1,0 +1,182 @@
+/**
+ * Starting quizzes and playing one: the rune class behind /quiz/play. Every answer is
+ * checked, then written with the attempt in one transaction; feedback appears only once the
+ * write has committed, so what the person sees as saved is saved.
+ */
+import { bank, getItem, getVocabulary } from '$lib/bank';
+import type { Item } from '$lib/domain/bank';
+import { checkAnswer, type AnswerResponse, type CheckResult } from '$lib/domain/check-answer';
+import { generateQuiz, type QuizOptions, type QuizQuestion } from '$lib/domain/quiz';
+import { historyFromEvents } from '$lib/domain/quiz-results';
+import type { AnswerEvent, Attempt, AttemptAnswer } from '$lib/domain/records';
+import { listEvents, saveAnswer, saveAttempt } from '$lib/storage/progress';
+
+/** What an attempt stores to say how its quiz was made. */
+export interface QuizConfig {
+	options: QuizOptions;
+}
+
+export type StartResult = { ok: true; attemptId: string } | { ok: false; reason: string };
+
+/** Generates a quiz for a learner and stores it as an attempt in progress. */
+export async function startQuiz(
+	learnerId: string,
+	options: Omit<QuizOptions, 'seed'>,
+	title: string
+): Promise<StartResult> {
+	const seed = crypto.getRandomValues(new Uint32Array(1))[0];
+	const history = options.smart ? historyFromEvents(await listEvents(learnerId)) : undefined;
+	const full: QuizOptions = { ...options, seed };
+	const generated = generateQuiz(bank.items, full, history);
+	if (!generated.ok) return { ok: false, reason: generated.reason };
+	const now = Date.now();
+	const attempt: Attempt = {
+		id: crypto.randomUUID(),
+		learnerId,
+		kind: 'quiz',
+		status: 'in-progress',
+		title,
+		startedAt: now,
+		updatedAt: now,
+		config: { options: full } satisfies QuizConfig,
+		questions: generated.questions,
+		answers: []
+	};
+	await saveAttempt(attempt);
+	return { ok: true, attemptId: attempt.id };
+}
+
+export class QuizSession {
+	#attempt = $state.raw<Attempt>() as Attempt;
+	#response = $state.raw<AnswerResponse | null>(null);
+	/** Feedback for the question just answered (practice mode), until "Next". */
+	#result = $state.raw<CheckResult | null>(null);
+	#saving = $state(false);
+	#shownAt: number;
+
+	constructor(attempt: Attempt, now = Date.now()) {
+		this.#attempt = attempt;
+		this.#shownAt = now;
+	}
+
+	get attempt() {
+		return this.#attempt;
+	}
+
+	get mode() {
+		return (this.#attempt.config as QuizConfig).options.mode;
+	}
+
+	get total() {
+		return this.#attempt.questions.length;
+	}
+
+	get answered() {
+		return this.#attempt.answers.length;
+	}
+
+	/** The position (0-based) of the question on screen. */
+	get index() {
+		return this.#result ? this.answered - 1 : this.answered;
+	}
+
+	get question(): QuizQuestion | undefined {
+		return this.#attempt.questions[this.index] as QuizQuestion | undefined;
+	}
+
+	get item(): Item | undefined {
+		const question = this.question;
+		return question ? getItem(question.itemId) : undefined;
+	}
+
+	get response() {
+		return this.#response;
+	}
+
+	set response(value: AnswerResponse | null) {
+		this.#response = value;
+	}
+
+	get result() {
+		return this.#result;
+	}
+
+	get saving() {
+		return this.#saving;
+	}
+
+	/** Every question answered (in practice mode the last feedback may still be on screen). */
+	get complete() {
+		return this.answered >= this.total;
+	}
+
+	/** Checks and saves the current answer. Throws (nothing saved) when storage fails. */
+	async submit(now = Date.now()): Promise<CheckResult | null> {
+		const item = this.item;
+		if (!item || this.#result || this.#saving || this.#response === null) return null;
+		const response = $state.snapshot(this.#response) as AnswerResponse;
+		const result = checkAnswer(item, response, { vocabulary: getVocabulary() });
+		const ms = Math.max(0, now - this.#shownAt);
+		const answer: AttemptAnswer = {
+			itemId: item.id,
+			response,
+			correct: result.correct,
+			score: result.score,
+			ms,
+			at: now
+		};
+		const attempt: Attempt = {
+			...this.#attempt,
+			answers: [...this.#attempt.answers, answer],
+			updatedAt: now
+		};
+		const event: AnswerEvent = {
+			id: crypto.randomUUID(),
+			learnerId: attempt.learnerId,
+			itemId: item.id,
+			at: now,
+			source: 'quiz',
+			correct: result.correct,
+			response,
+			ms,
+			attemptId: attempt.id
+		};
+		this.#saving = true;
+		try {
+			await saveAnswer({ event, attempt });
+		} finally {
+			this.#saving = false;
+		}
+		this.#attempt = attempt;
+		if (this.mode === 'practice') {
+			this.#result = result;
+		} else {
+			this.#next(now);
+		}
+		return result;
+	}
+
+	/** Leaves the feedback and shows the next question. */
+	next(now = Date.now()) {
+		this.#result = null;
+		this.#next(now);
+	}
+
+	#next(now: number) {
+		this.#response = null;
+		this.#shownAt = now;
+	}
+
+	/** Marks the attempt finished (after the last answer). */
+	async finish(now = Date.now()): Promise<void> {
+		if (this.#attempt.status === 'finished') return;
+		const attempt: Attempt = {
+			...this.#attempt,
+			status: 'finished',
+			finishedAt: now,
+			updatedAt: now
+		};
+		await saveAttempt(attempt);
+		this.#attempt = attempt;
+	}
+}

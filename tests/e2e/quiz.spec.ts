@@ -1,0 +1,201 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { loadBank } from '../../scripts/bank-load';
+import type { Item, ItemOf } from '../../src/lib/domain/bank';
+import { presentItem } from '../../src/lib/domain/quiz';
+import { createRng } from '../../src/lib/domain/random';
+import { waitForServiceWorker } from './helpers';
+
+const { bank } = loadBank();
+const items = bank!.items;
+const byKind = <K extends Item['kind']>(kind: K, n: number) =>
+	items.filter((i): i is ItemOf<K> => i.kind === kind).slice(0, n);
+
+/** Ten questions covering every kind, and how the test answers each (tap or keys, right or wrong). */
+const plan: { item: Item; way: 'tap' | 'keys'; right: boolean }[] = [
+	{ item: byKind('single', 2)[0], way: 'tap', right: true },
+	{ item: byKind('truefalse', 2)[0], way: 'keys', right: true },
+	{ item: byKind('typed', 2)[0], way: 'keys', right: true },
+	{ item: byKind('numeric', 1)[0], way: 'keys', right: true },
+	{ item: byKind('multi', 1)[0], way: 'tap', right: true },
+	{ item: byKind('ordering', 1)[0], way: 'tap', right: true },
+	{ item: byKind('matching', 1)[0], way: 'keys', right: true },
+	{ item: byKind('single', 2)[1], way: 'keys', right: false },
+	{ item: byKind('truefalse', 2)[1], way: 'tap', right: false },
+	{ item: byKind('typed', 2)[1], way: 'tap', right: true }
+];
+
+async function axe(page: Page) {
+	const results = await new AxeBuilder({ page }).analyze();
+	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+}
+
+/** Stores a quiz attempt in the app's database, as the generator would have made it. */
+async function seedAttempt(page: Page): Promise<string> {
+	const questions = plan.map(({ item }, i) => presentItem(createRng(i + 1), item));
+	return page.evaluate(async (questions) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('factdeck');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const read = <T>(request: IDBRequest<T>) =>
+			new Promise<T>((resolve, reject) => {
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+		const learnerId = (
+			await read(db.transaction('settings').objectStore('settings').get('currentLearnerId'))
+		).value;
+		const now = Date.now();
+		const attempt = {
+			id: 'seeded-attempt',
+			learnerId,
+			kind: 'quiz',
+			status: 'in-progress',
+			title: 'Every kind',
+			startedAt: now,
+			updatedAt: now,
+			config: {
+				options: { length: 10, mode: 'practice', seed: 1, topics: [], difficulties: [], kinds: [] }
+			},
+			questions,
+			answers: []
+		};
+		const tx = db.transaction('attempts', 'readwrite');
+		tx.objectStore('attempts').put(attempt);
+		await new Promise((resolve) => (tx.oncomplete = resolve));
+		db.close();
+		return attempt.id;
+	}, questions);
+}
+
+async function answer(page: Page, { item, way, right }: (typeof plan)[number]) {
+	const main = page.getByRole('main');
+	switch (item.kind) {
+		case 'single': {
+			const option = right ? item.answer : item.options.find((o) => o !== item.answer)!;
+			if (way === 'tap') await main.getByRole('radio', { name: option }).click();
+			else {
+				const shown = await main
+					.getByRole('radio')
+					.evaluateAll((els) => els.map((e) => (e.closest('label') as HTMLElement).innerText));
+				const n = shown.findIndex((text) => text.includes(option)) + 1;
+				await page.keyboard.press(String(n));
+			}
+			break;
+		}
+		case 'truefalse': {
+			const value = right ? item.answer : !item.answer;
+			if (way === 'keys') await page.keyboard.press(value ? '1' : '2');
+			else await main.getByRole('radio', { name: value ? 'True' : 'False' }).click();
+			break;
+		}
+		case 'multi':
+			for (const a of item.answers) await main.getByRole('checkbox', { name: a }).click();
+			break;
+		case 'typed':
+			await main.getByLabel('Your answer').fill(right ? item.answer : 'Baku');
+			break;
+		case 'numeric':
+			await main.getByRole('textbox').fill(`${item.answer.toLocaleString('en')} ${item.unit}`);
+			break;
+		case 'ordering':
+			for (let target = 0; target < item.sequence.length; target++) {
+				const entry = item.sequence[target];
+				const rows = await main.getByRole('listitem').allInnerTexts();
+				let at = rows.findIndex((r) => r.includes(entry));
+				while (at > target) {
+					await main.getByRole('button', { name: `Move ${entry} up` }).click();
+					at--;
+				}
+			}
+			break;
+		case 'matching':
+			for (const pair of item.pairs)
+				await main.getByLabel(pair.left, { exact: true }).selectOption(pair.right);
+			break;
+	}
+	if (way === 'keys') await page.keyboard.press('Enter');
+	else await main.getByRole('button', { name: 'Check answer' }).click();
+}
+
+test('a ten-question quiz with every kind, offline, by taps and keys, counted in progress', async ({
+	page,
+	context
+}) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	const attemptId = await seedAttempt(page);
+	await context.setOffline(true);
+
+	await page.goto(`/quiz/play?attempt=${attemptId}`);
+	for (const [i, step] of plan.entries()) {
+		await expect(page.getByText(`Question ${i + 1} of 10`)).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText(step.item.prompt);
+		if (i === 0) await axe(page);
+		await answer(page, step);
+		const feedback = page.getByRole('region', { name: 'Feedback' });
+		await expect(feedback).toContainText(step.right ? 'Right' : 'Not quite');
+		await expect(feedback).toContainText(/Source: paragraphs? \d+/);
+		await expect(feedback).toContainText(step.item.explanation);
+		if (i === 0 || i === 7) await axe(page);
+		if (step.way === 'keys') await page.keyboard.press('Enter');
+		else
+			await page.getByRole('button', { name: i === 9 ? 'See results' : 'Next question' }).click();
+	}
+
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results: Every kind');
+	await expect(page.getByText('8 of 10 right')).toBeVisible();
+	await axe(page);
+	await page.reload();
+	await expect(page.getByText('8 of 10 right')).toBeVisible();
+
+	await page.getByRole('link', { name: 'My progress' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Progress/);
+	const answers = page.getByRole('definition').nth(1);
+	await expect(answers).toHaveText('10');
+	await expect(page.getByRole('region', { name: 'Quiz history' })).toContainText('Every kind');
+	await expect(page.getByRole('region', { name: 'Quiz history' })).toContainText('80%');
+});
+
+test('a quick quiz resumes after a reload and its answers are kept', async ({ page }) => {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Quick quiz' }).click();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
+	const main = page.getByRole('main');
+	const prompt = await page.getByRole('heading', { level: 2 }).innerText();
+	// Answer whatever comes with the first option or some text: what matters is that it is kept.
+	const radio = main.getByRole('radio').first();
+	if (await radio.count()) await radio.check();
+	else if (await main.getByRole('textbox').count()) await main.getByRole('textbox').fill('1994');
+	else if (await main.getByRole('checkbox').count())
+		await main.getByRole('checkbox').first().check();
+	else if (await main.getByRole('combobox').count()) {
+		for (const select of await main.getByRole('combobox').all())
+			await select.selectOption({ index: 1 });
+	}
+	await main.getByRole('button', { name: 'Check answer' }).click();
+	await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByText('Unfinished: Quick quiz, 1 of 10 answered.')).toBeVisible();
+	await page.getByRole('link', { name: 'Resume quiz' }).click();
+	await expect(page.getByText('Question 2 of 10')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2 })).not.toHaveText(prompt);
+});
+
+test('the setup page says when the filters leave too few questions', async ({ page }) => {
+	await page.goto('/quiz');
+	await page.getByRole('radio', { name: '20' }).check();
+	await page.getByRole('checkbox', { name: 'Match the pairs' }).check();
+	await expect(page.getByRole('status').filter({ hasText: 'match these choices' })).toContainText(
+		/choose \d+ or fewer/
+	);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByRole('alert')).toContainText(/Only \d+ questions? match/);
+	await page.getByRole('radio', { name: '5' }).check();
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	await expect(page.getByText('Question 1 of 5')).toBeVisible();
+	await expect(page.getByRole('combobox').first()).toBeVisible();
+});
