@@ -1,24 +1,39 @@
 /**
- * `npm run bench`: builds the app, serves the production build, and prints figures:
- * gzipped JS and CSS that the first visit of each route loads (measured in Chromium, service
- * worker blocked so only the page's own requests count), and the total the service worker
- * precaches. Writes the same figures to bench/results.json with the machine and date.
- * Figures, not pass/fail: the machines here are shared and noisy.
+ * `npm run bench`: builds the app, serves the production build, and prints one table of
+ * figures against their targets, also written to bench/results.json with the machine and
+ * date. Figures, never pass/fail: the machines here are shared and noisy.
+ *
+ * - first visit of each main route: gzipped JS and CSS (Chromium, service worker blocked);
+ * - the total the service worker precaches;
+ * - answer to feedback painted in the quiz player (performance marks), plain and at 4x CPU
+ *   slowdown (a cheap phone);
+ * - quiz generation, dashboard, storage and backup figures (the other bench scripts).
  */
-import { chromium } from '@playwright/test';
+import { chromium, devices, type Browser } from '@playwright/test';
 import { execSync, spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
+import { benchQuizGeneration } from './bench-quiz.ts';
+import { benchStorage } from './bench-storage.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 const PORT = 4179;
-const ROUTES = ['/', '/about'];
-const TARGET_HOME_JS_KB = 45;
+const BASE = `http://localhost:${PORT}`;
+const ROUTES = ['/', '/quiz', '/progress', '/settings', '/about'];
 
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const ms = (x: number) => Math.round(x * 10) / 10;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface Row {
+	figure: string;
+	measured: string;
+	target?: string;
+	met?: boolean;
+}
 
 async function waitForServer(url: string) {
 	for (let i = 0; i < 100; i++) {
@@ -32,52 +47,31 @@ async function waitForServer(url: string) {
 	throw new Error(`preview server did not start at ${url}`);
 }
 
-interface RouteFigures {
-	route: string;
-	jsGzipKB: number;
-	cssGzipKB: number;
-	requests: number;
+async function firstVisit(browser: Browser, route: string) {
+	const context = await browser.newContext({ serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const bodies: Promise<{ type: string; gz: number }>[] = [];
+	page.on('response', (response) => {
+		const type = response.request().resourceType();
+		bodies.push(
+			response
+				.body()
+				.then((body) => ({ type, gz: gzipSync(body, { level: 9 }).length }))
+				.catch(() => ({ type, gz: 0 }))
+		);
+	});
+	await page.goto(BASE + route, { waitUntil: 'networkidle' });
+	const all = await Promise.all(bodies);
+	await context.close();
+	const sum = (t: string) => all.filter((b) => b.type === t).reduce((s, b) => s + b.gz, 0);
+	return { route, jsKB: kb(sum('script')), cssKB: kb(sum('stylesheet')), requests: all.length };
 }
 
-async function measureRoutes(base: string): Promise<RouteFigures[]> {
-	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-	const figures: RouteFigures[] = [];
-	try {
-		for (const route of ROUTES) {
-			const context = await browser.newContext({ serviceWorkers: 'block' });
-			const page = await context.newPage();
-			const bodies: Promise<{ type: string; gz: number }>[] = [];
-			page.on('response', (response) => {
-				const type = response.request().resourceType();
-				bodies.push(
-					response
-						.body()
-						.then((body) => ({ type, gz: gzipSync(body, { level: 9 }).length }))
-						.catch(() => ({ type, gz: 0 }))
-				);
-			});
-			await page.goto(base + route, { waitUntil: 'networkidle' });
-			const all = await Promise.all(bodies);
-			const sum = (t: string) => all.filter((b) => b.type === t).reduce((s, b) => s + b.gz, 0);
-			figures.push({
-				route,
-				jsGzipKB: kb(sum('script')),
-				cssGzipKB: kb(sum('stylesheet')),
-				requests: all.length
-			});
-			await context.close();
-		}
-	} finally {
-		await browser.close();
-	}
-	return figures;
-}
-
-function precacheFigures() {
+function precache() {
 	const worker = readFileSync(join(ROOT, 'build', 'prompt-sw.js'), 'utf8');
 	const urls = [...worker.matchAll(/"url":"([^"]+)"/g)].map((m) => m[1]);
-	let raw = 0;
 	let gz = 0;
+	let raw = 0;
 	for (const url of urls) {
 		const file = url === '/' ? 'index.html' : url.includes('.') ? url : `${url}.html`;
 		const path = join(ROOT, 'build', file.replace(/^\//, ''));
@@ -87,6 +81,41 @@ function precacheFigures() {
 	return { entries: urls.length, rawKB: kb(raw), gzipKB: kb(gz) };
 }
 
+/** Median time from "Check answer" to the feedback painted, over one quick quiz. */
+async function answerToFeedback(browser: Browser, cpuSlowdown: number): Promise<number> {
+	const context = await browser.newContext({ ...devices['Pixel 7'], serviceWorkers: 'block' });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await page.goto(BASE + '/');
+	await page.getByRole('button', { name: 'Quick quiz' }).click();
+	await page.getByText('Question 1 of 10').waitFor();
+	if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+	const main = page.getByRole('main');
+	for (let i = 0; i < 10; i++) {
+		await page.getByText(`Question ${i + 1} of 10`).waitFor();
+		if (await main.getByRole('radio').count()) await main.getByRole('radio').first().check();
+		else if (await main.getByRole('checkbox').count())
+			await main.getByRole('checkbox').first().check();
+		else if (await main.getByRole('combobox').count()) {
+			for (const select of await main.getByRole('combobox').all())
+				await select.selectOption({ index: 1 });
+		} else if (await main.getByRole('textbox').count())
+			await main.getByRole('textbox').fill('1994');
+		await main.getByRole('button', { name: 'Check answer' }).click();
+		await page.getByRole('region', { name: 'Feedback' }).waitFor();
+		await page.waitForFunction(
+			(n) => performance.getEntriesByName('factdeck:answer-to-feedback').length >= n,
+			i + 1
+		);
+		await main.getByRole('button', { name: i === 9 ? 'See results' : 'Next question' }).click();
+	}
+	const durations = await page.evaluate(() =>
+		performance.getEntriesByName('factdeck:answer-to-feedback').map((e) => e.duration)
+	);
+	await context.close();
+	return median(durations);
+}
+
 console.log('Building…');
 execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
@@ -94,46 +123,104 @@ const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--stric
 	stdio: 'ignore',
 	detached: true
 });
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
 try {
-	const base = `http://localhost:${PORT}`;
-	await waitForServer(base);
-	const routes = await measureRoutes(base);
-	const precache = precacheFigures();
-	const home = routes.find((r) => r.route === '/')!;
-	const results = {
-		date: new Date().toISOString(),
-		machine: {
-			cpus: cpus().length,
-			cpu: cpus()[0]?.model,
-			memoryGB: Math.round(totalmem() / 2 ** 30),
-			node: process.version
-		},
-		firstVisit: routes,
-		precache,
-		targets: {
-			homeJsGzipKB: {
-				target: TARGET_HOME_JS_KB,
-				measured: home.jsGzipKB,
-				met: home.jsGzipKB <= TARGET_HOME_JS_KB
-			}
+	await waitForServer(BASE);
+	const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+	try {
+		console.log('Measuring first visits…');
+		const visits = [];
+		for (const route of ROUTES) visits.push(await firstVisit(browser, route));
+		results.firstVisit = visits;
+		for (const v of visits) {
+			const home = v.route === '/';
+			rows.push({
+				figure: `first visit ${v.route}: JS / CSS gzipped, requests`,
+				measured: `${v.jsKB} KB / ${v.cssKB} KB, ${v.requests}`,
+				target: home ? 'JS <= 45 KB' : undefined,
+				met: home ? v.jsKB <= 45 : undefined
+			});
 		}
-	};
-	console.log('\nFirst visit (gzipped, service worker blocked)');
-	console.log('  route        JS KB   CSS KB   requests');
-	for (const r of routes) {
-		console.log(
-			`  ${r.route.padEnd(10)} ${String(r.jsGzipKB).padStart(7)} ${String(r.cssGzipKB).padStart(8)} ${String(r.requests).padStart(10)}`
-		);
+		const pc = precache();
+		results.precache = pc;
+		rows.push({
+			figure: 'precached by the service worker',
+			measured: `${pc.entries} files, ${pc.rawKB} KB (${pc.gzipKB} KB gzipped)`
+		});
+
+		console.log('Measuring answer to feedback…');
+		const plain = await answerToFeedback(browser, 1);
+		const slow = await answerToFeedback(browser, 4);
+		results.answerToFeedbackMs = { plain: ms(plain), cpu4x: ms(slow) };
+		rows.push({
+			figure: 'quiz: answer to feedback painted',
+			measured: `${ms(plain)} ms`,
+			target: '<= 50 ms',
+			met: plain <= 50
+		});
+		rows.push({
+			figure: 'quiz: answer to feedback, 4x CPU slowdown',
+			measured: `${ms(slow)} ms`,
+			target: '<= 50 ms',
+			met: slow <= 50
+		});
+	} finally {
+		await browser.close();
 	}
-	console.log(
-		`\nPrecache: ${precache.entries} entries, ${precache.rawKB} KB (${precache.gzipKB} KB gzipped)`
-	);
-	console.log(
-		`Target: home JS <= ${TARGET_HOME_JS_KB} KB gzipped: ${home.jsGzipKB} KB, ${results.targets.homeJsGzipKB.met ? 'met' : 'MISSED'}`
-	);
-	mkdirSync(join(ROOT, 'bench'), { recursive: true });
-	writeFileSync(join(ROOT, 'bench', 'results.json'), JSON.stringify(results, null, '\t') + '\n');
-	console.log('\nWritten to bench/results.json');
 } finally {
 	if (server.pid) process.kill(-server.pid);
 }
+
+console.log('Measuring quiz generation…');
+const quiz = benchQuizGeneration();
+results.quizGeneration = quiz;
+rows.push({
+	figure: 'quiz generation, 20 of 10,000 items (median)',
+	measured: `${ms(quiz.medianMs)} ms`,
+	target: '<= 5 ms',
+	met: quiz.medianMs <= 5
+});
+
+console.log('Measuring storage in Chromium (a few minutes)…');
+const storage = await benchStorage();
+results.storage = storage;
+rows.push({
+	figure: 'storage: open database + due count (100k answers)',
+	measured: `${storage.openAndCountMs} ms`,
+	target: '<= 50 ms',
+	met: storage.openAndCountMs <= 50
+});
+rows.push({
+	figure: 'storage: dashboard, read + compute',
+	measured: `${storage.dashboardMs} ms`,
+	target: '<= 300 ms',
+	met: storage.dashboardMs <= 300
+});
+rows.push({
+	figure: 'storage: backup export (100k answers)',
+	measured: `${storage.exportMs} ms, ${storage.backupMB} MB`
+});
+rows.push({ figure: 'storage: backup import (100k answers)', measured: `${storage.importMs} ms` });
+rows.push({ figure: 'storage: database size', measured: `${storage.databaseMB} MB` });
+
+const machine = {
+	cpus: cpus().length,
+	cpu: cpus()[0]?.model,
+	memoryGB: Math.round(totalmem() / 2 ** 30),
+	node: process.version
+};
+const width = Math.max(...rows.map((r) => r.figure.length));
+console.log(
+	`\nFactdeck benchmark, ${new Date().toISOString()}, ${machine.cpus} cores ${machine.cpu}, Node ${machine.node}\n`
+);
+for (const r of rows) {
+	const verdict = r.met === undefined ? '' : r.met ? '  met' : '  MISSED';
+	console.log(`${r.figure.padEnd(width)}  ${r.measured.padEnd(28)} ${r.target ?? ''}${verdict}`);
+}
+mkdirSync(join(ROOT, 'bench'), { recursive: true });
+writeFileSync(
+	join(ROOT, 'bench', 'results.json'),
+	JSON.stringify({ date: new Date().toISOString(), machine, rows, results }, null, '\t') + '\n'
+);
+console.log('\nWritten to bench/results.json');

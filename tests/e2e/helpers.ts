@@ -6,6 +6,7 @@ export const ROUTES = [
 	{ path: '/about', heading: 'About the source' },
 	{ path: '/settings', heading: 'Learners and data' },
 	{ path: '/quiz', heading: 'Set up a quiz' },
+	{ path: '/flashcards', heading: 'Flashcards' },
 	{ path: '/progress', heading: /^Progress/ },
 	{ path: '/not-found', heading: 'Page not found' }
 ] as const;

@@ -137,3 +137,81 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		expect((await new AxeBuilder({ page }).analyze()).violations.map((v) => v.id)).toEqual([]);
 	});
 }
+
+/** Answers the first question of a quick quiz with whatever input it shows. */
+async function answerOneQuickQuestion(page: Page) {
+	await page.goto('/');
+	await page.getByRole('button', { name: 'Quick quiz' }).click();
+	await expect(page.getByText('Question 1 of 10')).toBeVisible();
+	const main = page.getByRole('main');
+	if (await main.getByRole('radio').count()) await main.getByRole('radio').first().check();
+	else if (await main.getByRole('checkbox').count())
+		await main.getByRole('checkbox').first().check();
+	else if (await main.getByRole('combobox').count()) {
+		for (const select of await main.getByRole('combobox').all())
+			await select.selectOption({ index: 1 });
+	} else if (await main.getByRole('textbox').count()) await main.getByRole('textbox').fill('1994');
+	await main.getByRole('button', { name: 'Check answer' }).click();
+	await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
+}
+
+/** The "Answers" figure of the progress page. */
+async function answersOnDashboard(page: Page): Promise<string> {
+	await page.goto('/progress');
+	const tile = page
+		.getByRole('term')
+		.filter({ hasText: 'Answers' })
+		.locator('xpath=following-sibling::dd');
+	await expect(tile).toBeVisible();
+	return tile.innerText();
+}
+
+test('two learners’ progress stays apart', async ({ page }) => {
+	await page.goto('/settings');
+	await page.getByLabel('Name').fill('Ana');
+	await page.getByRole('button', { name: 'Add learner' }).click();
+	await expect(switcher(page).getByRole('button', { name: 'Switch to Ana' })).toBeVisible();
+	await answerOneQuickQuestion(page);
+	expect(await answersOnDashboard(page)).toBe('1');
+	await switcher(page).getByRole('button', { name: 'Switch to Ana' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Progress: Ana');
+	expect(await answersOnDashboard(page)).toBe('0');
+	await page.goto('/');
+	await expect(page.getByText(/Unfinished/)).toHaveCount(0);
+	await switcher(page).getByRole('button', { name: 'Switch to Learner 1' }).click();
+	await expect(page.getByText('Unfinished: Quick quiz, 1 of 10 answered.')).toBeVisible();
+});
+
+test('a backup restores the same dashboard in a fresh browser profile', async ({
+	page,
+	browser
+}) => {
+	await answerOneQuickQuestion(page);
+	await page.goto('/progress');
+	const before = await page.getByRole('definition').allInnerTexts();
+	await page.goto('/settings');
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: "Download Learner 1's backup" }).click()
+	]);
+	const path = await download.path();
+
+	const fresh = await browser.newContext();
+	const other = await fresh.newPage();
+	await other.goto('/settings');
+	await expect(switcher(other).getByRole('button')).toHaveCount(1);
+	await other.getByLabel('Choose a backup file').setInputFiles(path);
+	await other
+		.getByRole('region', { name: 'Backup to import' })
+		.getByRole('button', { name: 'Import' })
+		.click();
+	await expect(other.getByRole('status').filter({ hasText: 'Imported 1 learner' })).toBeVisible();
+	// Same id as the fresh profile's default learner? No: the imported one is a second learner.
+	await switcher(other)
+		.getByRole('button', { name: /Switch to Learner 1/ })
+		.click();
+	await other.goto('/progress');
+	await expect(other.getByRole('definition').first()).toBeVisible();
+	expect(await other.getByRole('definition').allInnerTexts()).toEqual(before);
+	await fresh.close();
+});

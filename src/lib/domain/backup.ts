@@ -55,7 +55,8 @@ const cardSchema = v.object({
 		lapses: v.pipe(v.number(), v.integer(), v.minValue(0)),
 		state: v.picklist(['new', 'learning', 'review', 'relearning']),
 		lastReview: v.optional(time)
-	})
+	}),
+	introducedAt: v.optional(time)
 });
 
 const attemptSchema = v.object({

@@ -1,16 +1,19 @@
 /**
- * The progress dashboard's numbers, computed from one learner's answer events and cards in a
- * single pass over the events: mastery per topic, accuracy and its weekly trend, a 12-week
- * heat map of study days, cards due over the next 14 days, the streak, the weakest items.
+ * The progress dashboard's numbers, computed from one learner's aggregates (stats.ts: one
+ * record per item answered, one per local day studied) and cards: mastery per topic,
+ * accuracy and its weekly trend, a 12-week heat map of study days, cards due over the next 14
+ * days, the streak, the weakest items. The work is O(items + days + cards), whatever the
+ * number of answers.
  *
- * Pure and deterministic: the caller passes `now` and the learner's IANA time zone, and every
- * "day" is a local calendar day in that zone (see calendar.ts), right across DST changes.
- * Weeks start on Monday. Rates are fractions from 0 to 1, or null when there is nothing to
- * divide.
+ * Pure and deterministic: the caller passes `now` and the learner's IANA time zone. Days come
+ * as the local dates the aggregates were recorded with; "today" and the due forecast use the
+ * time zone, right across DST changes (calendar.ts). Weeks start on Monday. Rates are
+ * fractions from 0 to 1, or null when there is nothing to divide.
  */
 import type { AnswerEvent, CardRecord } from './records.ts';
 import type { Item, Topic } from './bank.ts';
-import { DAY_MS, LocalCalendar, isoDate, mondayOf } from './calendar.ts';
+import { DAY_MS, LocalCalendar, dayOfIso, isoDate, mondayOf } from './calendar.ts';
+import { buildStats, type DayStats, type ItemStats } from './stats.ts';
 
 export const TREND_WEEKS = 8;
 export const HEAT_MAP_WEEKS = 12;
@@ -19,14 +22,18 @@ export const WEAKEST_LIMIT = 10;
 /** Right answers an item needs, besides a right latest answer, to count as mastered. */
 export const MASTERY_MIN_CORRECT = 2;
 
-/** What the dashboard reads of each record; whole AnswerEvent and CardRecord objects fit. */
+/** What the dashboard reads of each record; whole stored records fit. */
+export type DashboardItemStats = Pick<
+	ItemStats,
+	'itemId' | 'answers' | 'correct' | 'lastAt' | 'lastCorrect' | 'lastWrongAt'
+>;
+export type DashboardDayStats = Pick<DayStats, 'date' | 'answers' | 'correct'>;
 export type DashboardEvent = Pick<AnswerEvent, 'itemId' | 'at' | 'correct'>;
 export type DashboardCard = Pick<CardRecord, 'itemId' | 'due'>;
 export type DashboardItem = Pick<Item, 'id' | 'topic' | 'prompt'>;
 
-export interface DashboardInput {
-	/** One learner's answer events, in any order. */
-	events: readonly DashboardEvent[];
+/** Everything the dashboard needs besides the answers. */
+export interface DashboardContext {
 	/** That learner's cards. */
 	cards: readonly DashboardCard[];
 	/** The bank's items (retired items are not in it). */
@@ -36,6 +43,23 @@ export interface DashboardInput {
 	now: number;
 	/** IANA time zone, e.g. 'Europe/Paris'. An unknown one throws InvalidTimeZoneError. */
 	timeZone: string;
+}
+
+/** The dashboard's input as the app reads it: one learner's aggregates. */
+export interface DashboardStatsInput extends DashboardContext {
+	/** One record per item answered, in any order. */
+	itemStats: readonly DashboardItemStats[];
+	/** One record per local date with answers, in any order. */
+	dayStats: readonly DashboardDayStats[];
+}
+
+/**
+ * The same from raw answer events, in any order: they are folded into aggregates first
+ * (buildStats, days dated in `timeZone`), which costs O(events). For scripts and checks that
+ * start from events (scripts/bench-progress.ts); the app reads stored aggregates.
+ */
+export interface DashboardInput extends DashboardContext {
+	events: readonly DashboardEvent[];
 }
 
 export interface TopicMastery {
@@ -138,6 +162,7 @@ interface ItemTally {
 	correct: number;
 	lastAt: number;
 	lastCorrect: boolean;
+	/** -Infinity when never wrong. */
 	lastWrongAt: number;
 }
 
@@ -166,9 +191,11 @@ function isMastered(t: ItemTally): boolean {
  *   latest time, a wrong one among them counts as the latest (so input order never matters).
  * - **Which answers count**: every event with a finite time counts towards overall accuracy,
  *   the trend, the heat map, the streak and `totals.answers`/`studyDays`, even for an item
- *   since retired from the bank (the learner did answer it). Per-item figures (mastery,
- *   weakest, `itemsSeen`) and the due forecast only consider items still in the bank, since
- *   those are the only ones the app can show again.
+ *   since retired from the bank (the learner did answer it): these figures add up the day
+ *   aggregates. Per-item figures (mastery, weakest, `itemsSeen`) and the due forecast only
+ *   consider items still in the bank, since those are the only ones the app can show again.
+ * - **Days**: an answer counts on the local date its day aggregate holds, the date on the
+ *   device's calendar when it was recorded (for `events` input: in `timeZone`).
  * - **Weakest**: items answered at least once and not mastered, ordered by lowest accuracy,
  *   then more wrong answers, then the most recent wrong answer, then item id; at most
  *   WEAKEST_LIMIT. An item answered right once is not mastered yet, so it can appear last.
@@ -178,9 +205,11 @@ function isMastered(t: ItemTally): boolean {
  * - **Streak**: future-dated answers (a wrong device clock) count towards `longest` and the
  *   heat map, never towards `current`.
  */
-export function computeDashboard(input: DashboardInput): Dashboard {
+export function computeDashboard(input: DashboardStatsInput | DashboardInput): Dashboard {
 	const calendar = new LocalCalendar(input.timeZone);
 	const today = calendar.dayOf(input.now);
+	const { itemStats, dayStats } =
+		'events' in input ? statsOfEvents(input.events, input.timeZone) : input;
 
 	const tallies = new Map<string, ItemTally>();
 	for (const item of input.items) {
@@ -193,35 +222,31 @@ export function computeDashboard(input: DashboardInput): Dashboard {
 			lastWrongAt: -Infinity
 		});
 	}
+	for (const s of itemStats) {
+		const t = tallies.get(s.itemId);
+		if (!t || !(s.answers > 0)) continue;
+		t.answers = s.answers;
+		t.correct = s.correct;
+		t.lastAt = s.lastAt;
+		t.lastCorrect = s.lastCorrect;
+		t.lastWrongAt = s.lastWrongAt ?? -Infinity;
+	}
 
-	// The one pass over the events.
 	const days = new Map<number, DayTally>();
 	let answers = 0;
 	let correct = 0;
-	for (const event of input.events) {
-		const at = event.at;
-		if (!Number.isFinite(at)) continue;
-		const right = event.correct === true;
-		answers++;
-		if (right) correct++;
-		const day = calendar.dayOf(at);
-		const dayTally = days.get(day);
-		if (dayTally) {
-			dayTally.answers++;
-			if (right) dayTally.correct++;
+	for (const s of dayStats) {
+		const day = dayOfIso(s.date);
+		if (Number.isNaN(day) || !(s.answers > 0)) continue;
+		answers += s.answers;
+		correct += s.correct;
+		const tally = days.get(day);
+		if (tally) {
+			// One record per date when stored; a merge keeps a hand-built input safe.
+			tally.answers += s.answers;
+			tally.correct += s.correct;
 		} else {
-			days.set(day, { answers: 1, correct: right ? 1 : 0 });
-		}
-		const t = tallies.get(event.itemId);
-		if (!t) continue;
-		t.answers++;
-		if (right) t.correct++;
-		else if (at > t.lastWrongAt) t.lastWrongAt = at;
-		if (at > t.lastAt) {
-			t.lastAt = at;
-			t.lastCorrect = right;
-		} else if (at === t.lastAt && !right) {
-			t.lastCorrect = false;
+			days.set(day, { answers: s.answers, correct: s.correct });
 		}
 	}
 
@@ -246,6 +271,14 @@ export function computeDashboard(input: DashboardInput): Dashboard {
 			itemsSeen: topicMastery.reduce((n, t) => n + t.seen, 0)
 		}
 	};
+}
+
+/** Events folded into one learner's aggregates (the learner id plays no part here). */
+function statsOfEvents(events: readonly DashboardEvent[], timeZone: string) {
+	return buildStats(
+		events.map((e) => ({ learnerId: '', itemId: e.itemId, at: e.at, correct: e.correct })),
+		timeZone
+	);
 }
 
 function masteryByTopic(topics: readonly Topic[], tallies: Map<string, ItemTally>): TopicMastery[] {
@@ -308,7 +341,7 @@ function heatMap(days: Map<number, DayTally>, thisMonday: number, today: number)
 }
 
 function dueForecast(
-	input: DashboardInput,
+	input: DashboardContext,
 	calendar: LocalCalendar,
 	today: number,
 	tallies: Map<string, ItemTally>

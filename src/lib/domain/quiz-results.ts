@@ -6,6 +6,7 @@ import type { Item, Topic } from './bank.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { QuizHistory } from './quiz.ts';
 import type { AnswerEvent, Attempt } from './records.ts';
+import type { ItemStats } from './stats.ts';
 
 /** One question of an attempt as the results screen lists it. */
 export interface ResultRow {
@@ -105,7 +106,7 @@ export function summarizeAttempt(
 	};
 }
 
-/** Per-item counts for the smart quiz, from a learner's answers. */
+/** Per-item counts for the smart quiz, from a learner's answers (O(events): prefer historyFromStats). */
 export function historyFromEvents(
 	events: readonly Pick<AnswerEvent, 'itemId' | 'at' | 'correct'>[]
 ): QuizHistory {
@@ -115,6 +116,17 @@ export function historyFromEvents(
 		h.seen++;
 		if (e.correct) h.correct++;
 		if (e.at > h.lastAt) h.lastAt = e.at;
+	}
+	return history;
+}
+
+/** Per-item counts for the smart quiz, from a learner's stored aggregates (stats.ts). */
+export function historyFromStats(
+	stats: readonly Pick<ItemStats, 'itemId' | 'answers' | 'correct' | 'lastAt'>[]
+): QuizHistory {
+	const history: QuizHistory = {};
+	for (const s of stats) {
+		history[s.itemId] = { seen: s.answers, correct: s.correct, lastAt: s.lastAt };
 	}
 	return history;
 }

@@ -73,6 +73,12 @@ export interface CardRecord {
 	/** Copied from memory.due so IndexedDB can index it. */
 	due: number;
 	memory: CardMemory;
+	/**
+	 * When the card was first graded (epoch ms): the daily new-card limit counts the cards
+	 * introduced on the learner's local today. Absent on records written before it existed;
+	 * those count as introduced on no day.
+	 */
+	introducedAt?: number;
 }
 
 export type AttemptStatus = 'in-progress' | 'finished';

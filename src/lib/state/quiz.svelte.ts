@@ -6,10 +6,11 @@
 import { bank, getItem, getVocabulary } from '$lib/bank';
 import type { Item } from '$lib/domain/bank';
 import { checkAnswer, type AnswerResponse, type CheckResult } from '$lib/domain/check-answer';
+import { afterQuizAnswer } from '$lib/domain/decks';
 import { generateQuiz, type QuizOptions, type QuizQuestion } from '$lib/domain/quiz';
-import { historyFromEvents } from '$lib/domain/quiz-results';
+import { historyFromStats } from '$lib/domain/quiz-results';
 import type { AnswerEvent, Attempt, AttemptAnswer } from '$lib/domain/records';
-import { listEvents, saveAnswer, saveAttempt } from '$lib/storage/progress';
+import { getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
 
 /** What an attempt stores to say how its quiz was made. */
 export interface QuizConfig {
@@ -25,7 +26,8 @@ export async function startQuiz(
 	title: string
 ): Promise<StartResult> {
 	const seed = crypto.getRandomValues(new Uint32Array(1))[0];
-	const history = options.smart ? historyFromEvents(await listEvents(learnerId)) : undefined;
+	// The per-item aggregates (one record per item answered), not every answer event.
+	const history = options.smart ? historyFromStats(await listItemStats(learnerId)) : undefined;
 	const full: QuizOptions = { ...options, seed };
 	const generated = generateQuiz(bank.items, full, history);
 	if (!generated.ok) return { ok: false, reason: generated.reason };
@@ -143,7 +145,11 @@ export class QuizSession {
 		};
 		this.#saving = true;
 		try {
-			await saveAnswer({ event, attempt });
+			// A wrong answer makes the item's flashcard due again (decks.ts afterQuizAnswer).
+			const card = result.correct
+				? undefined
+				: afterQuizAnswer(await getCard(attempt.learnerId, item.id), false, now);
+			await saveAnswer({ event, attempt, card });
 		} finally {
 			this.#saving = false;
 		}

@@ -6,9 +6,21 @@
  * Merge rules when a record exists already: a learner keeps the name and colour on this
  * device; an answer is the same answer (same id); a card keeps whichever copy was reviewed
  * last; an attempt keeps whichever copy was updated last; an assignment keeps every result.
+ *
+ * The aggregates (itemStats, dayStats) are derived, so backups leave them out: import counts
+ * each answer it adds, dating it in the importing device's time zone, and export reads none.
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type LearnerBackup } from '$lib/domain/backup';
-import { getDB, learnerRange, writeTx } from './db';
+import { LocalCalendar } from '$lib/domain/calendar';
+import {
+	addToDayStats,
+	addToItemStats,
+	countable,
+	localDate,
+	type DayStats,
+	type ItemStats
+} from '$lib/domain/stats';
+import { deviceTimeZone, getDB, learnerRange, writeTx } from './db';
 
 /** Reads one, several or all learners into a backup. */
 export async function exportBackup(
@@ -55,67 +67,100 @@ export interface ImportSummary {
  * store (not once per record), and the writes are queued without waiting on each, so a
  * backup of 100,000 answers imports in one pass.
  */
-export async function importBackup(backup: Backup): Promise<ImportSummary> {
-	return writeTx(['learners', 'events', 'cards', 'attempts', 'assignments'], async (tx) => {
-		const summary: ImportSummary = {
-			learners: backup.learners.length,
-			newLearners: 0,
-			newAnswers: 0
-		};
-		const learners = tx.objectStore('learners');
-		const events = tx.objectStore('events');
-		const cards = tx.objectStore('cards');
-		const attempts = tx.objectStore('attempts');
-		const assignments = tx.objectStore('assignments');
-		const writes: Promise<unknown>[] = [];
-		for (const block of backup.learners) {
-			const range = learnerRange(block.learner.id);
-			const [localLearner, eventKeys, localCards, localAttempts, localAssignments] =
-				await Promise.all([
+export async function importBackup(
+	backup: Backup,
+	timeZone = deviceTimeZone()
+): Promise<ImportSummary> {
+	const calendar = new LocalCalendar(timeZone);
+	return writeTx(
+		['learners', 'events', 'cards', 'attempts', 'assignments', 'itemStats', 'dayStats'],
+		async (tx) => {
+			const summary: ImportSummary = {
+				learners: backup.learners.length,
+				newLearners: 0,
+				newAnswers: 0
+			};
+			const learners = tx.objectStore('learners');
+			const events = tx.objectStore('events');
+			const cards = tx.objectStore('cards');
+			const attempts = tx.objectStore('attempts');
+			const assignments = tx.objectStore('assignments');
+			const itemStats = tx.objectStore('itemStats');
+			const dayStats = tx.objectStore('dayStats');
+			const writes: Promise<unknown>[] = [];
+			for (const block of backup.learners) {
+				const range = learnerRange(block.learner.id);
+				const [
+					localLearner,
+					eventKeys,
+					localCards,
+					localAttempts,
+					localAssignments,
+					localItemStats,
+					localDayStats
+				] = await Promise.all([
 					learners.get(block.learner.id),
 					events.index('by-learner-time').getAllKeys(range),
 					cards.index('by-learner-due').getAll(range),
 					attempts.index('by-learner-started').getAll(range),
-					assignments.index('by-learner-received').getAll(range)
+					assignments.index('by-learner-received').getAll(range),
+					itemStats.getAll(range),
+					dayStats.getAll(range)
 				]);
-			if (!localLearner) {
-				writes.push(learners.add(block.learner));
-				summary.newLearners++;
-			}
-			const known = new Set(eventKeys);
-			for (const event of block.events) {
-				if (known.has(event.id)) continue;
-				writes.push(events.add(event));
-				summary.newAnswers++;
-			}
-			const cardsByItem = new Map(localCards.map((c) => [c.itemId, c]));
-			for (const card of block.cards) {
-				const local = cardsByItem.get(card.itemId);
-				if (!local || (card.memory.lastReview ?? 0) > (local.memory.lastReview ?? 0)) {
-					writes.push(cards.put(card));
+				if (!localLearner) {
+					writes.push(learners.add(block.learner));
+					summary.newLearners++;
+				}
+				// Only answers new to this device are counted, so importing twice counts nothing twice.
+				const known = new Set(eventKeys);
+				const items = new Map(localItemStats.map((s) => [s.itemId, s]));
+				const days = new Map(localDayStats.map((s) => [s.date, s]));
+				const changedItems = new Map<string, ItemStats>();
+				const changedDays = new Map<string, DayStats>();
+				for (const event of block.events) {
+					if (known.has(event.id)) continue;
+					writes.push(events.add(event));
+					summary.newAnswers++;
+					if (!countable(event)) continue;
+					const item = addToItemStats(items.get(event.itemId), event);
+					items.set(event.itemId, item);
+					changedItems.set(event.itemId, item);
+					const date = localDate(event.at, calendar);
+					const day = addToDayStats(days.get(date), event, date);
+					days.set(date, day);
+					changedDays.set(date, day);
+				}
+				for (const item of changedItems.values()) writes.push(itemStats.put(item));
+				for (const day of changedDays.values()) writes.push(dayStats.put(day));
+				const cardsByItem = new Map(localCards.map((c) => [c.itemId, c]));
+				for (const card of block.cards) {
+					const local = cardsByItem.get(card.itemId);
+					if (!local || (card.memory.lastReview ?? 0) > (local.memory.lastReview ?? 0)) {
+						writes.push(cards.put(card));
+					}
+				}
+				const attemptsById = new Map(localAttempts.map((a) => [a.id, a]));
+				for (const attempt of block.attempts) {
+					const local = attemptsById.get(attempt.id);
+					if (!local || attempt.updatedAt > local.updatedAt) writes.push(attempts.put(attempt));
+				}
+				const assignmentsById = new Map(localAssignments.map((a) => [a.id, a]));
+				for (const assignment of block.assignments) {
+					const local = assignmentsById.get(assignment.id);
+					if (!local) {
+						writes.push(assignments.add(assignment));
+						continue;
+					}
+					const codes = new Set(local.results.map((r) => r.code));
+					const results = [
+						...local.results,
+						...assignment.results.filter((r) => !codes.has(r.code))
+					].sort((a, b) => a.at - b.at);
+					writes.push(assignments.put({ ...local, results }));
 				}
 			}
-			const attemptsById = new Map(localAttempts.map((a) => [a.id, a]));
-			for (const attempt of block.attempts) {
-				const local = attemptsById.get(attempt.id);
-				if (!local || attempt.updatedAt > local.updatedAt) writes.push(attempts.put(attempt));
-			}
-			const assignmentsById = new Map(localAssignments.map((a) => [a.id, a]));
-			for (const assignment of block.assignments) {
-				const local = assignmentsById.get(assignment.id);
-				if (!local) {
-					writes.push(assignments.add(assignment));
-					continue;
-				}
-				const codes = new Set(local.results.map((r) => r.code));
-				const results = [
-					...local.results,
-					...assignment.results.filter((r) => !codes.has(r.code))
-				].sort((a, b) => a.at - b.at);
-				writes.push(assignments.put({ ...local, results }));
-			}
+			await Promise.all(writes);
+			return summary;
 		}
-		await Promise.all(writes);
-		return summary;
-	});
+	);
 }

@@ -17,10 +17,12 @@ import type {
 	Learner,
 	ReceivedAssignment
 } from '$lib/domain/records';
+import type { DayStats, ItemStats } from '$lib/domain/stats';
 import { classifyStorageError, StorageUnavailableError } from './errors';
+import { backfillStats } from './stats';
 
 export const DB_NAME = 'factdeck';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A small key/value store for app-wide settings (current learner, limits). */
 export interface SettingRecord {
@@ -54,6 +56,14 @@ export interface FactdeckDB extends DBSchema {
 		value: ReceivedAssignment;
 		indexes: { 'by-learner-received': [string, number] };
 	};
+	/**
+	 * Derived from `events` (src/lib/domain/stats.ts), kept up to date in each answer's
+	 * transaction. No index: the key starts with the learner, so a key range over the store
+	 * itself lists one learner's records.
+	 */
+	itemStats: { key: [string, string]; value: ItemStats };
+	/** Derived from `events`, like itemStats; keyed by [learnerId, local date]. */
+	dayStats: { key: [string, string]; value: DayStats };
 }
 
 export type Store = StoreNames<FactdeckDB>;
@@ -64,7 +74,12 @@ export type Db = IDBPDatabase<FactdeckDB>;
  * any earlier version upgrades through every later step in order. Each step has a test
  * that opens a database written by the version before it (tests/unit/storage/db.test.ts).
  */
-export function upgrade(db: Db, oldVersion: number, newVersion: number | null): void {
+export function upgrade(
+	db: Db,
+	oldVersion: number,
+	newVersion: number | null,
+	tx: IDBPTransaction<FactdeckDB, Store[], 'versionchange'>
+): void {
 	// Steps stop at the version asked for, so a test can build a database of an old version.
 	const target = newVersion ?? DB_VERSION;
 	if (oldVersion < 1 && target >= 1) {
@@ -81,6 +96,44 @@ export function upgrade(db: Db, oldVersion: number, newVersion: number | null): 
 		const assignments = db.createObjectStore('assignments', { keyPath: ['learnerId', 'id'] });
 		assignments.createIndex('by-learner-received', ['learnerId', 'receivedAt']);
 	}
+	if (oldVersion < 2 && target >= 2) {
+		db.createObjectStore('itemStats', { keyPath: ['learnerId', 'itemId'] });
+		db.createObjectStore('dayStats', { keyPath: ['learnerId', 'date'] });
+		// A database of version 1 has answers already: fold them into the new stores, in this
+		// upgrade transaction, so the app never sees the stores half filled. The work goes on
+		// after this function returns (the open completes only once it commits); a failure
+		// aborts the upgrade and leaves the database at version 1, untouched. A later step's
+		// requests are queued before the backfill's next reads: one that changes events or
+		// these stores must take that into account.
+		if (oldVersion >= 1) {
+			backfillStats(tx, deviceTimeZone()).catch(() => {
+				// The open rejects with the abort (getDB reports it); tx.done has no other reader.
+				tx.done.catch(() => undefined);
+				try {
+					tx.abort();
+				} catch {
+					// already finished or aborted
+				}
+			});
+		}
+	}
+}
+
+/**
+ * The device's IANA time zone: answers are dated on its calendar. 'UTC' when the platform
+ * does not say (some old engines), so dating never fails.
+ */
+export function deviceTimeZone(): string {
+	try {
+		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+		if (zone) {
+			new Intl.DateTimeFormat('en-US', { timeZone: zone });
+			return zone;
+		}
+	} catch {
+		// an engine that names a zone it cannot use
+	}
+	return 'UTC';
 }
 
 type Listener = () => void;

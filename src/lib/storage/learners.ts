@@ -48,13 +48,16 @@ async function deleteAll(cursor: DeletingCursor | null): Promise<void> {
 	}
 }
 
-/** Deletes a learner and every record of theirs, in one transaction. */
+/** Deletes a learner and every record of theirs, aggregates included, in one transaction. */
 export async function deleteLearner(id: string): Promise<void> {
 	await writeTx(
-		['learners', 'events', 'cards', 'attempts', 'assignments', 'settings'],
+		['learners', 'events', 'cards', 'attempts', 'assignments', 'settings', 'itemStats', 'dayStats'],
 		async (tx) => {
 			await tx.objectStore('learners').delete(id);
 			const range = learnerRange(id);
+			// Their keys start with the learner id: one range delete each, no cursor.
+			await tx.objectStore('itemStats').delete(range);
+			await tx.objectStore('dayStats').delete(range);
 			await deleteAll(await tx.objectStore('events').index('by-learner-time').openCursor(range));
 			await deleteAll(await tx.objectStore('cards').index('by-learner-due').openCursor(range));
 			await deleteAll(

@@ -1,9 +1,13 @@
 /**
- * Answers, card schedules and attempts. An answer and the state it changes are written in
- * one transaction; each function resolves only after the transaction has committed.
+ * Answers, card schedules and attempts. An answer and the state it changes (its card, its
+ * attempt, and the learner's aggregates) are written in one transaction; each function
+ * resolves only after the transaction has committed.
  */
+import { LocalCalendar } from '$lib/domain/calendar';
 import type { AnswerEvent, Attempt, CardRecord } from '$lib/domain/records';
-import { getDB, learnerRange, writeTx } from './db';
+import type { DayStats, ItemStats } from '$lib/domain/stats';
+import { deviceTimeZone, getDB, learnerRange, writeTx } from './db';
+import { countAnswer, recountEvent } from './stats';
 
 /** What one answer changes: the event always, and the card and the attempt when given. */
 export interface AnswerWrite {
@@ -12,12 +16,68 @@ export interface AnswerWrite {
 	attempt?: Attempt;
 }
 
-/** Saves an answer with everything it changes, all or nothing. */
-export async function saveAnswer({ event, card, attempt }: AnswerWrite): Promise<void> {
-	await writeTx(['events', 'cards', 'attempts'], async (tx) => {
-		await tx.objectStore('events').put(event);
+/**
+ * Saves an answer with everything it changes, all or nothing, and counts it in the learner's
+ * aggregates, dated in `timeZone` (the device's). Saving an event id again replaces the
+ * event, and the aggregates it touched are rebuilt rather than counted twice.
+ */
+export async function saveAnswer(
+	{ event, card, attempt }: AnswerWrite,
+	timeZone = deviceTimeZone()
+): Promise<void> {
+	const calendar = new LocalCalendar(timeZone);
+	await writeTx(['events', 'cards', 'attempts', 'itemStats', 'dayStats'], async (tx) => {
+		const stores = {
+			events: tx.objectStore('events'),
+			itemStats: tx.objectStore('itemStats'),
+			dayStats: tx.objectStore('dayStats')
+		};
+		const previous = await stores.events.get(event.id);
+		await stores.events.put(event);
 		if (card) await tx.objectStore('cards').put(card);
 		if (attempt) await tx.objectStore('attempts').put(attempt);
+		if (!previous) {
+			await countAnswer(stores, event, calendar);
+		} else {
+			await recountEvent(stores, previous, calendar);
+			await recountEvent(stores, event, calendar);
+		}
+	});
+}
+
+/**
+ * Takes back an answer (flashcard undo), in one transaction: deletes the event, puts back the
+ * card as it was before the answer (`previousCard`), or deletes it when the answer created it
+ * (null), and rebuilds the item's and the day's aggregates from the events that remain, so
+ * everything is exactly as before the answer. Resolves false when the event is not stored
+ * (undone already), changing nothing.
+ */
+export async function undoAnswer(
+	eventId: string,
+	previousCard: CardRecord | null,
+	timeZone = deviceTimeZone()
+): Promise<boolean> {
+	const calendar = new LocalCalendar(timeZone);
+	return writeTx(['events', 'cards', 'itemStats', 'dayStats'], async (tx) => {
+		const stores = {
+			events: tx.objectStore('events'),
+			itemStats: tx.objectStore('itemStats'),
+			dayStats: tx.objectStore('dayStats')
+		};
+		const event = await stores.events.get(eventId);
+		if (!event) return false;
+		if (
+			previousCard &&
+			(previousCard.learnerId !== event.learnerId || previousCard.itemId !== event.itemId)
+		) {
+			throw new Error(`The card given back is not the card of answer ${eventId}`);
+		}
+		await stores.events.delete(eventId);
+		const cards = tx.objectStore('cards');
+		if (previousCard) await cards.put(previousCard);
+		else await cards.delete([event.learnerId, event.itemId]);
+		await recountEvent(stores, event, calendar);
+		return true;
 	});
 }
 
@@ -35,6 +95,36 @@ export async function listItemEvents(learnerId: string, itemId: string): Promise
 	const db = await getDB();
 	const events = await db.getAllFromIndex('events', 'by-learner-item', [learnerId, itemId]);
 	return events.sort((a, b) => a.at - b.at);
+}
+
+/** A learner's per-item aggregates, by item id. */
+export async function listItemStats(learnerId: string): Promise<ItemStats[]> {
+	return (await getDB()).getAll('itemStats', learnerRange(learnerId));
+}
+
+/** A learner's per-day aggregates, oldest date first. */
+export async function listDayStats(learnerId: string): Promise<DayStats[]> {
+	return (await getDB()).getAll('dayStats', learnerRange(learnerId));
+}
+
+/** What the progress dashboard reads: O(items + days) records, never the events. */
+export interface DashboardData {
+	itemStats: ItemStats[];
+	dayStats: DayStats[];
+	cards: CardRecord[];
+}
+
+/** The dashboard's records of one learner, read in one transaction (a consistent view). */
+export async function loadDashboardData(learnerId: string): Promise<DashboardData> {
+	const db = await getDB();
+	const tx = db.transaction(['itemStats', 'dayStats', 'cards']);
+	const range = learnerRange(learnerId);
+	const [itemStats, dayStats, cards] = await Promise.all([
+		tx.objectStore('itemStats').getAll(range),
+		tx.objectStore('dayStats').getAll(range),
+		tx.objectStore('cards').index('by-learner-due').getAll(range)
+	]);
+	return { itemStats, dayStats, cards };
 }
 
 export async function getCard(learnerId: string, itemId: string): Promise<CardRecord | undefined> {
@@ -67,7 +157,10 @@ export async function countDueCards(learnerId: string, until: number): Promise<n
 	);
 }
 
-/** Saves a card's schedule on its own (cram sessions and undo use saveAnswer instead). */
+/**
+ * Saves a card's schedule on its own. An answer's card goes through saveAnswer, and taking
+ * the answer back through undoAnswer, so the event and the aggregates change with it.
+ */
 export async function putCard(card: CardRecord): Promise<void> {
 	await writeTx(['cards'], (tx) => tx.objectStore('cards').put(card));
 }

@@ -8,10 +8,11 @@ import {
 	WEAKEST_LIMIT,
 	computeDashboard,
 	type DashboardCard,
+	type DashboardContext,
 	type DashboardEvent,
-	type DashboardInput,
 	type DashboardItem
 } from '../../../src/lib/domain/progress.ts';
+import { buildStats } from '../../../src/lib/domain/stats.ts';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -36,16 +37,28 @@ const card = (itemId: string, iso: string): DashboardCard => ({ itemId, due: at(
 /** Paris, Wednesday 25 March 2026 at noon (UTC+1; DST starts on Sunday 29 March). */
 const NOW = at('2026-03-25T12:00:00+01:00');
 
-function dashboard(over: Partial<DashboardInput> = {}) {
-	return computeDashboard({
-		events: [],
+/** A scenario told as answers, with the context's defaults. */
+interface Scenario extends Partial<DashboardContext> {
+	events?: readonly DashboardEvent[];
+}
+
+function context(over: Partial<DashboardContext> = {}): DashboardContext {
+	return {
 		cards: [],
 		items: [item('a'), item('b'), item('c'), item('d', 'people'), item('e', 'people')],
 		topics,
 		now: NOW,
 		timeZone: 'Europe/Paris',
 		...over
-	});
+	};
+}
+
+/** Folds the answers into aggregates, as storage keeps them, and computes from those. */
+function dashboard({ events = [], ...over }: Scenario = {}) {
+	const input = context(over);
+	const learnerEvents = events.map((e) => ({ learnerId: 'ana', ...e }));
+	const { itemStats, dayStats } = buildStats(learnerEvents, input.timeZone);
+	return computeDashboard({ ...input, itemStats, dayStats });
 }
 
 const countOn = (days: { date: string; count: number }[], date: string) =>
@@ -97,7 +110,8 @@ describe('computeDashboard with no data yet', () => {
 	});
 
 	it('throws InvalidTimeZoneError for an unknown time zone', () => {
-		expect(() => dashboard({ timeZone: 'Europe/Atlantis' })).toThrow(InvalidTimeZoneError);
+		const input = { ...context({ timeZone: 'Europe/Atlantis' }), itemStats: [], dayStats: [] };
+		expect(() => computeDashboard(input)).toThrow(InvalidTimeZoneError);
 	});
 });
 
@@ -441,12 +455,79 @@ describe('robustness', () => {
 						cards: [...cards].reverse()
 					});
 					expect(backward).toEqual(forward);
+					// The stored aggregates come in any order too.
+					const stats = buildStats(
+						events.map((e) => ({ learnerId: 'ana', ...e })),
+						'Europe/Paris'
+					);
+					const shuffled = computeDashboard({
+						...context({ cards }),
+						itemStats: [...stats.itemStats].reverse(),
+						dayStats: [...stats.dayStats].reverse()
+					});
+					expect(shuffled).toEqual(forward);
 					expect(forward.totals.answers).toBe(events.length);
 					expect(forward.heatMap.days.reduce((n, x) => n + x.count, 0)).toBe(events.length);
 				}
 			),
 			{ seed: 4242, numRuns: 200 }
 		);
+	});
+
+	it('gives the same dashboard from raw events as from their aggregates', () => {
+		const eventArb = fc.record({
+			itemId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'gone'),
+			at: fc.integer({ min: NOW - 400 * 86_400_000, max: NOW + 3 * 86_400_000 }),
+			correct: fc.boolean()
+		});
+		fc.assert(
+			fc.property(
+				fc.array(eventArb, { maxLength: 80 }),
+				fc.constantFrom('Europe/Paris', 'Pacific/Auckland', 'America/St_Johns'),
+				(events, timeZone) => {
+					const fromEvents = computeDashboard({ ...context({ timeZone }), events });
+					expect(dashboard({ events, timeZone })).toEqual(fromEvents);
+				}
+			),
+			{ seed: 4243, numRuns: 150 }
+		);
+	});
+
+	it('puts each answer on the date its day aggregate holds, whatever the zone now', () => {
+		// Recorded on a device in Auckland: 2026-03-24 there, still the 23rd in Paris.
+		const d = computeDashboard({
+			...context(),
+			itemStats: [
+				{
+					itemId: 'a',
+					answers: 2,
+					correct: 1,
+					lastAt: at('2026-03-24T08:00:00+13:00'),
+					lastCorrect: true,
+					lastWrongAt: at('2026-03-20T08:00:00+13:00')
+				}
+			],
+			dayStats: [
+				{ date: '2026-03-20', answers: 1, correct: 0 },
+				{ date: '2026-03-24', answers: 1, correct: 1 },
+				{ date: 'not a date', answers: 5, correct: 5 }
+			]
+		});
+		expect(countOn(d.heatMap.days, '2026-03-24')).toBe(1);
+		expect(countOn(d.heatMap.days, '2026-03-23')).toBe(0);
+		expect(d.accuracy).toMatchObject({ answers: 2, correct: 1, rate: 0.5 });
+		expect(d.streak).toEqual({ current: 1, longest: 1, studiedToday: false });
+		expect(d.weakest).toEqual([
+			{
+				itemId: 'a',
+				prompt: 'Prompt of a?',
+				topic: 'events',
+				answers: 2,
+				correct: 1,
+				rate: 0.5,
+				lastAt: at('2026-03-24T08:00:00+13:00')
+			}
+		]);
 	});
 
 	it('skips events whose time is not a number instead of failing', () => {

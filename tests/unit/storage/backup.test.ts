@@ -2,7 +2,17 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { BACKUP_VERSION, parseBackup, type Backup } from '$lib/domain/backup';
 import { exportBackup, importBackup } from '$lib/storage/backup';
 import { addLearner, deleteLearner, listLearners } from '$lib/storage/learners';
-import { getCard, listEvents, putCard, saveAnswer, saveAttempt } from '$lib/storage/progress';
+import { buildStats } from '$lib/domain/stats';
+import { deviceTimeZone, getDB } from '$lib/storage/db';
+import {
+	getCard,
+	listDayStats,
+	listEvents,
+	listItemStats,
+	putCard,
+	saveAnswer,
+	saveAttempt
+} from '$lib/storage/progress';
 import { freshDatabase } from './fixtures';
 import { attempt, card, DAY, event, learner, T0 } from './fixtures';
 
@@ -50,6 +60,53 @@ describe('backups', () => {
 			newAnswers: 3
 		});
 		expect(await snapshot()).toEqual(before);
+	});
+
+	it('rebuilds the aggregates on import, once however often the file is imported', async () => {
+		await seed();
+		const db = await getDB();
+		const aggregates = async () => ({
+			itemStats: await db.getAll('itemStats'),
+			dayStats: await db.getAll('dayStats')
+		});
+		const before = await aggregates();
+		// seed() saved the answers in the device's zone; the import dates them in the same one.
+		const zone = deviceTimeZone();
+		const expected = buildStats(await db.getAll('events'), zone);
+		expect(before).toEqual(expected);
+		const file = await exportBackup('all', T0 + DAY, 1);
+		// A backup carries the records, never the aggregates.
+		expect(JSON.stringify(file)).not.toMatch(/itemStats|dayStats|lastWrongAt/);
+		await wipe();
+		expect(await aggregates()).toEqual({ itemStats: [], dayStats: [] });
+		await importBackup(file, zone);
+		expect(await aggregates()).toEqual(before);
+		await importBackup(file, zone);
+		expect(await aggregates()).toEqual(before);
+	});
+
+	it('adds to the aggregates only the answers new to this device', async () => {
+		await seed();
+		const file = await exportBackup(['ana'], T0, 1);
+		const extra = event('e9', 'ana', T0 + 2 * DAY, { correct: false });
+		file.learners[0].events.push(extra);
+		await importBackup(file, deviceTimeZone());
+		await importBackup(file, deviceTimeZone());
+		expect(await listItemStats('ana')).toEqual([
+			{
+				learnerId: 'ana',
+				itemId: 'p3-item',
+				answers: 3,
+				correct: 1,
+				lastAt: T0 + 2 * DAY,
+				lastCorrect: false,
+				lastWrongAt: T0 + 2 * DAY
+			}
+		]);
+		expect(await listDayStats('ana')).toEqual(
+			buildStats(await listEvents('ana'), deviceTimeZone()).dayStats
+		);
+		expect((await listDayStats('ana')).map((d) => d.answers)).toEqual([2, 1]);
 	});
 
 	it('exports one learner only', async () => {

@@ -12,11 +12,13 @@ import {
 import {
 	listAttempts,
 	listCards,
+	listDayStats,
 	listEvents,
+	listItemStats,
 	saveAnswer,
 	saveAttempt
 } from '$lib/storage/progress';
-import { attempt, card, event, freshDatabase, learner, T0 } from './fixtures';
+import { attempt, card, DAY, event, freshDatabase, learner, T0 } from './fixtures';
 
 beforeEach(freshDatabase);
 
@@ -75,5 +77,18 @@ describe('learners', () => {
 		expect(await listAttempts('kept')).toHaveLength(1);
 		await saveAttempt(attempt('kept-a2', 'kept', { startedAt: T0 + 1 }));
 		expect((await listAttempts('kept')).map((a) => a.id)).toEqual(['kept-a2', 'kept-a1']);
+	});
+
+	it('deletes a learner’s aggregates and nobody else’s', async () => {
+		for (const id of ['gone', 'kept']) {
+			await addLearner(learner(id));
+			await saveAnswer({ event: event(`${id}-e1`, id, T0) });
+			await saveAnswer({ event: event(`${id}-e2`, id, T0 + DAY, { itemId: 'p9-other' }) });
+		}
+		await deleteLearner('gone');
+		expect(await listItemStats('gone')).toEqual([]);
+		expect(await listDayStats('gone')).toEqual([]);
+		expect(await listItemStats('kept')).toHaveLength(2);
+		expect(await listDayStats('kept')).toHaveLength(2);
 	});
 });
