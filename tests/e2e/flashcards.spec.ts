@@ -116,6 +116,7 @@ test('study ten cards offline with keys and swipes; the schedule survives a relo
 
 test('undo restores the card, and cram leaves the schedule alone', async ({ page }) => {
 	await page.goto('/flashcards/study?deck=all');
+	await expect(page.getByText('Card 1 of 20')).toBeVisible();
 	await page.keyboard.press('Space');
 	await page.keyboard.press('4');
 	await expect(page.getByText('Card 2 of 20')).toBeVisible();
@@ -128,6 +129,7 @@ test('undo restores the card, and cram leaves the schedule alone', async ({ page
 	await page.goto('/flashcards');
 	await page.getByRole('link', { name: 'Cram People and their roles' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Cram: People and their roles');
+	await expect(page.getByText(/Card 1 of \d+/)).toBeVisible();
 	await page.keyboard.press('Space');
 	await page.keyboard.press('1');
 	await expect(page.getByText(/Card 2 of \d+/)).toBeVisible();

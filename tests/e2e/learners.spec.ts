@@ -48,6 +48,7 @@ test('a backup downloaded in one browser restores the learners in a fresh one', 
 	browser
 }) => {
 	await page.goto('/settings');
+	await expect(switcher(page).getByRole('button')).toHaveCount(1);
 	await page.getByLabel('Name').fill('Zoë');
 	await page.getByRole('button', { name: 'Add learner' }).click();
 	await expect(switcher(page).getByRole('button', { name: 'Switch to Zoë' })).toBeVisible();
@@ -168,6 +169,8 @@ async function answersOnDashboard(page: Page): Promise<string> {
 
 test('two learners’ progress stays apart', async ({ page }) => {
 	await page.goto('/settings');
+	// Wait for the page to be live (the learner loaded) before typing.
+	await expect(switcher(page).getByRole('button')).toHaveCount(1);
 	await page.getByLabel('Name').fill('Ana');
 	await page.getByRole('button', { name: 'Add learner' }).click();
 	await expect(switcher(page).getByRole('button', { name: 'Switch to Ana' })).toBeVisible();
@@ -188,7 +191,9 @@ test('a backup restores the same dashboard in a fresh browser profile', async ({
 }) => {
 	await answerOneQuickQuestion(page);
 	await page.goto('/progress');
+	await expect(page.getByRole('definition').first()).toBeVisible();
 	const before = await page.getByRole('definition').allInnerTexts();
+	expect(before[1]).toBe('1');
 	await page.goto('/settings');
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),

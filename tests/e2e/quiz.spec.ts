@@ -187,6 +187,8 @@ test('a quick quiz resumes after a reload and its answers are kept', async ({ pa
 
 test('the setup page says when the filters leave too few questions', async ({ page }) => {
 	await page.goto('/quiz');
+	// Wait for the page to be live (the learner loaded) before choosing.
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
 	await page.getByRole('radio', { name: '20' }).check();
 	await page.getByRole('checkbox', { name: 'Match the pairs' }).check();
 	await expect(page.getByRole('status').filter({ hasText: 'match these choices' })).toContainText(

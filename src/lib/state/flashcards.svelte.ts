@@ -153,8 +153,8 @@ export class StudySession {
 		if (!last || this.#saving) return;
 		this.#saving = true;
 		try {
-			// In a cram session the card was never changed: putting it back is a no-op.
-			await undoAnswer(last.eventId, last.previous);
+			// A cram grade changed no card, so undo leaves the card store alone.
+			await undoAnswer(last.eventId, this.cram ? undefined : last.previous);
 		} finally {
 			this.#saving = false;
 		}

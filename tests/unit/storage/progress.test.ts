@@ -280,3 +280,16 @@ describe('undoAnswer', () => {
 		expect(await snapshot()).toEqual(before);
 	});
 });
+
+describe('undo of a grade that changed no card', () => {
+	it('deletes the answer and leaves the card store alone', async () => {
+		const { undoAnswer } = await import('$lib/storage/progress');
+		await putCard(card('ana', 'p3-item', T0 + DAY));
+		await saveAnswer({
+			event: event('cram-1', 'ana', T0, { source: 'flashcard', grade: 'again', correct: false })
+		});
+		expect(await undoAnswer('cram-1', undefined)).toBe(true);
+		expect(await listEvents('ana')).toEqual([]);
+		expect(await getCard('ana', 'p3-item')).toEqual(card('ana', 'p3-item', T0 + DAY));
+	});
+});
