@@ -151,6 +151,12 @@ test('a ten-question quiz with every kind, offline, by taps and keys, counted in
 	await axe(page);
 	await page.reload();
 	await expect(page.getByText('8 of 10 right')).toBeVisible();
+	const cardCount = plan.filter((p) => !p.item.quizOnly).length;
+	await page.getByRole('link', { name: 'Review these as flashcards' }).click();
+	await expect(page.getByText(`Card 1 of ${cardCount}`)).toBeVisible();
+	const firstCard = plan.find((p) => !p.item.quizOnly)!.item.prompt;
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(firstCard);
+	await page.goBack();
 
 	await page.getByRole('link', { name: 'My progress' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(/^Progress/);
