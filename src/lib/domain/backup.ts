@@ -59,28 +59,44 @@ const cardSchema = v.object({
 	introducedAt: v.optional(time)
 });
 
-const attemptSchema = v.object({
-	id,
-	learnerId: id,
-	kind: v.picklist(['quiz', 'assignment']),
-	status: v.picklist(['in-progress', 'finished']),
-	title: v.pipe(v.string(), v.maxLength(200)),
-	startedAt: time,
-	updatedAt: time,
-	finishedAt: v.optional(time),
-	config: json,
-	questions: v.array(json),
-	answers: v.array(
-		v.object({
-			itemId: id,
-			response: json,
-			correct: v.boolean(),
-			score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
-			ms: v.pipe(v.number(), v.finite(), v.minValue(0)),
-			at: time
-		})
-	)
-});
+const textList = v.array(v.pipe(v.string(), v.maxLength(2000)));
+
+/** A question as the quiz generator stores it (quiz.ts QuizQuestion). */
+const questionSchema = v.variant('kind', [
+	v.object({ itemId: id, kind: v.picklist(['single', 'multi']), options: textList }),
+	v.object({ itemId: id, kind: v.literal('ordering'), sequence: textList }),
+	v.object({ itemId: id, kind: v.literal('matching'), rights: textList }),
+	v.object({ itemId: id, kind: v.picklist(['truefalse', 'typed', 'numeric']) })
+]);
+
+const attemptSchema = v.pipe(
+	v.object({
+		id,
+		learnerId: id,
+		kind: v.picklist(['quiz', 'assignment']),
+		status: v.picklist(['in-progress', 'finished']),
+		title: v.pipe(v.string(), v.maxLength(200)),
+		startedAt: time,
+		updatedAt: time,
+		finishedAt: v.optional(time),
+		// The player reads the mode; the rest of the options only says how the quiz was made.
+		config: v.looseObject({
+			options: v.looseObject({ mode: v.picklist(['practice', 'test']) })
+		}),
+		questions: v.array(questionSchema),
+		answers: v.array(
+			v.object({
+				itemId: id,
+				response: json,
+				correct: v.boolean(),
+				score: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+				ms: v.pipe(v.number(), v.finite(), v.minValue(0)),
+				at: time
+			})
+		)
+	}),
+	v.check((a) => a.answers.length <= a.questions.length, 'has more answers than questions')
+);
 
 const assignmentSchema = v.object({
 	learnerId: id,

@@ -172,3 +172,30 @@ export class LocalCalendar {
 		return offset;
 	}
 }
+
+/**
+ * The instants where the learner's local today starts and ends (the start of tomorrow),
+ * in epoch ms: today is `start <= t < end`. Found by bisection over LocalCalendar.dayOf, so
+ * days of 23 or 25 hours and midnights that do not exist (a DST jump at 00:00) come out
+ * right: `start` is the first instant that is today on the local calendar.
+ * @throws InvalidTimeZoneError for a zone Intl does not know.
+ */
+export function todayBounds(now: number, timeZone: string): { start: number; end: number } {
+	const calendar = new LocalCalendar(timeZone);
+	const today = calendar.dayOf(now);
+	return {
+		start: firstInstantOf(calendar, today, now - 3 * DAY_MS, now),
+		end: firstInstantOf(calendar, today + 1, now, now + 3 * DAY_MS)
+	};
+}
+
+/** The first instant of local `day`, given `lo` before that day and `hi` inside or after it. */
+function firstInstantOf(calendar: LocalCalendar, day: number, lo: number, hi: number): number {
+	// Three days either side is always enough: no offset changes by more than 26 hours.
+	while (hi - lo > 1) {
+		const mid = Math.floor((lo + hi) / 2);
+		if (calendar.dayOf(mid) >= day) hi = mid;
+		else lo = mid;
+	}
+	return hi;
+}

@@ -19,7 +19,7 @@
  * - **A wrong quiz answer** makes that item's card due now (see `afterQuizAnswer`).
  */
 import type { Item, Topic } from './bank.ts';
-import { DAY_MS, LocalCalendar } from './calendar.ts';
+import { todayBounds } from './calendar.ts';
 import { createRng, sample, shuffle } from './random.ts';
 import type { AnswerEvent, CardRecord, Grade } from './records.ts';
 import type { Scheduler } from './scheduler.ts';
@@ -108,32 +108,8 @@ export function listDecks(
 	];
 }
 
-/**
- * The instants where the learner's local today starts and ends (the start of tomorrow),
- * in epoch ms: today is `start <= t < end`. Found by bisection over LocalCalendar.dayOf, so
- * days of 23 or 25 hours and midnights that do not exist (a DST jump at 00:00) come out
- * right: `start` is the first instant that is today on the local calendar.
- * @throws InvalidTimeZoneError for a zone Intl does not know.
- */
-export function todayBounds(now: number, timeZone: string): { start: number; end: number } {
-	const calendar = new LocalCalendar(timeZone);
-	const today = calendar.dayOf(now);
-	return {
-		start: firstInstantOf(calendar, today, now - 3 * DAY_MS, now),
-		end: firstInstantOf(calendar, today + 1, now, now + 3 * DAY_MS)
-	};
-}
-
-/** The first instant of local `day`, given `lo` before that day and `hi` inside or after it. */
-function firstInstantOf(calendar: LocalCalendar, day: number, lo: number, hi: number): number {
-	// Three days either side is always enough: no offset changes by more than 26 hours.
-	while (hi - lo > 1) {
-		const mid = Math.floor((lo + hi) / 2);
-		if (calendar.dayOf(mid) >= day) hi = mid;
-		else lo = mid;
-	}
-	return hi;
-}
+// todayBounds lives in calendar.ts (the home page needs it without the deck code).
+export { todayBounds } from './calendar.ts';
 
 export interface QueueInput {
 	/** The deck's items (from `listDecks`). */

@@ -141,6 +141,8 @@ export class StudySession {
 		} finally {
 			this.#saving = false;
 		}
+		// For `npm run bench`: from here to the next card on screen is script work only.
+		performance.mark('factdeck:grade-saved');
 		if (after) this.#cards.set(item.id, after);
 		this.#done = [...this.#done, { eventId: event.id, itemId: item.id, grade, previous, after }];
 		this.#flipped = false;

@@ -85,7 +85,10 @@ class LearnerState {
 	}
 
 	async update(id: string, changes: { name?: string; colour?: string }): Promise<void> {
-		const updated = await updateLearner(id, { ...changes, name: changes.name?.trim() });
+		const updated = await updateLearner(
+			id,
+			changes.name === undefined ? changes : { ...changes, name: changes.name.trim() }
+		);
 		this.#learners = this.#learners.map((l) => (l.id === id ? updated : l));
 		this.#announce();
 	}

@@ -57,12 +57,23 @@ export class QuizSession {
 	#shownAt: number;
 
 	constructor(attempt: Attempt, now = Date.now()) {
-		this.#attempt = attempt;
+		// Questions whose item was retired since the quiz began are left out, with their
+		// answers, so an old unfinished quiz can still be finished.
+		this.#attempt = {
+			...attempt,
+			questions: attempt.questions.filter((q) => getItem((q as QuizQuestion).itemId)),
+			answers: attempt.answers.filter((a) => getItem(a.itemId))
+		};
 		this.#shownAt = now;
 	}
 
 	get attempt() {
 		return this.#attempt;
+	}
+
+	/** Whose quiz this is: answers are recorded for this learner only. */
+	get learnerId() {
+		return this.#attempt.learnerId;
 	}
 
 	get mode() {

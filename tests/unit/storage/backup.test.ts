@@ -200,6 +200,22 @@ describe('backups', () => {
 				'damaged'
 			],
 			[
+				'an unplayable quiz',
+				(_t, b) => {
+					b.learners[0].attempts[0].questions = [null];
+					return JSON.stringify(b);
+				},
+				'damaged'
+			],
+			[
+				'a quiz without a mode',
+				(_t, b) => {
+					b.learners[0].attempts[0].config = {};
+					return JSON.stringify(b);
+				},
+				'damaged'
+			],
+			[
 				'a bad grade',
 				(_t, b) => {
 					b.learners[1].events[0].grade = 'perfect' as never;

@@ -70,7 +70,7 @@ export function attempt(id: string, learnerId: string, over: Partial<Attempt> = 
 		title: 'Quick quiz',
 		startedAt: T0,
 		updatedAt: T0,
-		config: { length: 10, seed: 7 },
+		config: { options: { length: 10, mode: 'practice', seed: 7 } },
 		questions: [{ itemId: 'p3-item', kind: 'single', options: ['a', 'b', 'c', 'd'] }],
 		answers: [],
 		...over
