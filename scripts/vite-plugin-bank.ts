@@ -10,7 +10,7 @@
 import type { Plugin } from 'vite';
 import { formatBankError } from '../src/lib/domain/bank.ts';
 import { bankSummary } from '../src/lib/domain/bank-stats.ts';
-import { loadBank, QUESTIONS_DIR } from './bank-load.ts';
+import { loadBank, QUESTIONS_DIR, readPublishedIds } from './bank-load.ts';
 
 const BANK_ID = 'virtual:factdeck-bank';
 const SUMMARY_ID = 'virtual:factdeck-bank-summary';
@@ -35,7 +35,10 @@ export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 				console.error(`\n${message}\n`);
 				throw new Error(message);
 			}
-			const data = id.slice(1) === BANK_ID ? bank : bankSummary(bank);
+			// The full bank also carries every published id in publication order: assignment
+			// links name items by their position in that append-only list.
+			const data =
+				id.slice(1) === BANK_ID ? { ...bank, published: readPublishedIds(dir) } : bankSummary(bank);
 			return `export default ${JSON.stringify(data)};`;
 		},
 		handleHotUpdate({ file, server }) {

@@ -2,7 +2,10 @@
 
 /** The validated question bank, bundled at build time by scripts/vite-plugin-bank.ts. */
 declare module 'virtual:factdeck-bank' {
-	const bank: import('$lib/domain/bank').Bank;
+	const bank: import('$lib/domain/bank').Bank & {
+		/** Every id ever published, in publication order (questions/published-ids.txt). */
+		published: string[];
+	};
 	export default bank;
 }
 

@@ -5,9 +5,13 @@
  */
 import bank from 'virtual:factdeck-bank';
 import type { Item, Topic } from '$lib/domain/bank';
+import type { BankIndex } from '$lib/domain/assignment';
 import { bankVocabulary } from '$lib/domain/check-answer';
 
 export { bank };
+
+/** What assignment links and result codes need to name items compactly. */
+export const bankIndex: BankIndex = { version: bank.version, published: bank.published };
 
 const itemsById = new Map(bank.items.map((item) => [item.id, item]));
 const topicsById = new Map(bank.topics.map((topic) => [topic.id, topic]));

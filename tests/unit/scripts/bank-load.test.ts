@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadBank } from '../../../scripts/bank-load.ts';
+import { loadBank, readPublishedIds } from '../../../scripts/bank-load.ts';
 import { bankPlugin } from '../../../scripts/vite-plugin-bank.ts';
 
 const root = join(import.meta.dirname, '..', '..', '..');
@@ -105,6 +105,9 @@ describe('the build', () => {
 		const code = load(join(fixtures, 'bank-valid'));
 		const bank = JSON.parse(code.replace(/^export default /, '').replace(/;$/, ''));
 		expect(bank.items).toHaveLength(7);
+		// Links name items by position in the published list, so it ships in publication order.
+		expect(bank.published).toEqual(readPublishedIds(join(fixtures, 'bank-valid')));
+		expect(bank.published).toHaveLength(8); // 7 items and 1 retired id;
 	});
 
 	it('fails on a broken bank, naming file, id and field', () => {
