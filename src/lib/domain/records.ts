@@ -3,6 +3,7 @@
  * records (src/lib/storage) and of backup files. Times are epoch milliseconds (numbers
  * survive JSON, structured clone and IndexedDB indexes alike).
  */
+import type { AssignmentLink } from './assignment.ts';
 
 /** A person who studies on this device. Several can share one device. */
 export interface Learner {
@@ -111,13 +112,14 @@ export interface Attempt {
 	answers: AttemptAnswer[];
 }
 
-/** An assignment a learner received by link (filled in by the assignment issue). */
+/** An assignment a learner received by link (src/lib/domain/assignment.ts). */
 export interface ReceivedAssignment {
 	learnerId: string;
+	/** The teacher's set id (one record per set; a newer revision replaces the older). */
 	id: string;
 	receivedAt: number;
-	/** The decoded assignment as it arrived. */
-	assignment: unknown;
-	/** Result codes sent back, newest last. */
-	results: { at: number; code: string }[];
+	/** The decoded assignment link. */
+	assignment: AssignmentLink;
+	/** Result links made, oldest first: the try, and the link to send the teacher. */
+	results: { at: number; code: string; tryNumber?: number; attemptId?: string }[];
 }
