@@ -3,16 +3,21 @@
  * file before anything is written; a bad, truncated, foreign or newer-version file comes
  * back as a problem with a sentence for the person, never as a thrown error.
  *
- * Format 1:
- * { format: 'factdeck-backup', version: 1, exportedAt, bankVersion,
- *   learners: [{ learner, events, cards, attempts, assignments }] }
+ * Format 2 (format 1 is the same without `teacher`; both are read):
+ * { format: 'factdeck-backup', version: 2, exportedAt, bankVersion,
+ *   learners: [{ learner, events, cards, attempts, assignments }],
+ *   teacher?: { name, keys, sets, results } }
  * Every record has the shape of src/lib/domain/records.ts and belongs to its block's learner.
+ * `teacher` holds the device's assignment sets, the results received and the teacher's key
+ * pairs (private keys included: whoever has the file can read results sent to this teacher).
  */
 import * as v from 'valibot';
 import type { Learner, AnswerEvent, CardRecord, Attempt, ReceivedAssignment } from './records.ts';
+import { ASSIGNMENT_MODES, LIMITS, type TeacherSet } from './assignment.ts';
+import type { ReceivedResult } from './class-report.ts';
 
 export const BACKUP_FORMAT = 'factdeck-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 /** Larger files are refused before parsing: a backup of years of daily study is a few MB. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
@@ -98,17 +103,107 @@ const attemptSchema = v.pipe(
 	v.check((a) => a.answers.length <= a.questions.length, 'has more answers than questions')
 );
 
+const setId = v.pipe(v.string(), v.regex(/^[0-9a-f]{16}$/));
+const count = (max: number) => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(max));
+const boundedText = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const keyText = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,200}$/));
+
+const settingsEntries = {
+	title: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.titleChars)),
+	instructions: boundedText(LIMITS.instructionsChars),
+	itemIds: v.pipe(v.array(id), v.minLength(LIMITS.minItems), v.maxLength(LIMITS.maxItems)),
+	mode: v.picklist(ASSIGNMENT_MODES),
+	shuffle: v.boolean(),
+	dueDate: v.nullable(v.pipe(v.string(), v.isoDate())),
+	showAnswers: v.boolean(),
+	tries: count(LIMITS.maxTries)
+};
+
+const assignmentLinkSchema = v.object({
+	id: setId,
+	revision: count(1e9),
+	bankVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
+	teacherName: boundedText(LIMITS.teacherNameChars),
+	teacherKey: keyText,
+	settings: v.object(settingsEntries)
+});
+
 const assignmentSchema = v.object({
 	learnerId: id,
+	id: setId,
+	receivedAt: time,
+	assignment: assignmentLinkSchema,
+	results: v.array(
+		v.object({
+			at: time,
+			code: v.pipe(v.string(), v.maxLength(20000)),
+			tryNumber: v.optional(count(1e6)),
+			attemptId: v.optional(id)
+		})
+	)
+});
+
+const setSchema = v.object({
+	...settingsEntries,
+	id: setId,
+	revision: count(1e9),
+	sharedRevision: count(1e9),
+	createdAt: time,
+	updatedAt: time
+});
+
+const responseSchema = v.union([
+	v.object({ choice: boundedText(2000) }),
+	v.object({ choices: v.array(boundedText(2000)) }),
+	v.object({ value: v.boolean() }),
+	v.object({ text: boundedText(2000) }),
+	v.object({ order: v.array(boundedText(2000)) }),
+	v.object({ pairs: v.record(v.string(), boundedText(2000)) })
+]);
+
+const resultSchema = v.object({
 	id,
 	receivedAt: time,
-	assignment: json,
-	results: v.array(v.object({ at: time, code: v.pipe(v.string(), v.maxLength(20000)) }))
+	assignmentId: setId,
+	revision: count(1e9),
+	studentName: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.studentNameChars)),
+	studentId: setId,
+	tryNumber: v.pipe(count(1e6), v.minValue(1)),
+	startedAt: time,
+	finishedAt: time,
+	score: v.pipe(v.number(), v.finite(), v.minValue(0)),
+	answers: v.array(
+		v.object({
+			itemId: id,
+			response: v.nullable(responseSchema),
+			grade: v.nullable(v.picklist(['again', 'hard', 'good', 'easy'])),
+			ms: v.pipe(v.number(), v.finite(), v.minValue(0))
+		})
+	)
+});
+
+const keyPairSchema = v.object({
+	publicKey: keyText,
+	privateKey: v.looseObject({
+		kty: v.literal('EC'),
+		crv: v.literal('P-256'),
+		x: keyText,
+		y: keyText,
+		d: keyText
+	}),
+	createdAt: time
+});
+
+const teacherSchema = v.object({
+	name: boundedText(LIMITS.teacherNameChars),
+	keys: v.array(keyPairSchema),
+	sets: v.array(setSchema),
+	results: v.array(resultSchema)
 });
 
 const backupSchema = v.object({
 	format: v.literal(BACKUP_FORMAT),
-	version: v.literal(BACKUP_VERSION),
+	version: v.picklist([1, BACKUP_VERSION]),
 	exportedAt: time,
 	bankVersion: v.pipe(v.number(), v.integer(), v.minValue(1)),
 	learners: v.array(
@@ -119,7 +214,8 @@ const backupSchema = v.object({
 			attempts: v.array(attemptSchema),
 			assignments: v.array(assignmentSchema)
 		})
-	)
+	),
+	teacher: v.optional(teacherSchema)
 });
 
 export interface LearnerBackup {
@@ -130,12 +226,22 @@ export interface LearnerBackup {
 	assignments: ReceivedAssignment[];
 }
 
+/** The teacher's side of the device (see the format note above). */
+export interface TeacherBackup {
+	name: string;
+	keys: { publicKey: string; privateKey: JsonWebKey; createdAt: number }[];
+	sets: TeacherSet[];
+	results: ReceivedResult[];
+}
+
 export interface Backup {
 	format: typeof BACKUP_FORMAT;
-	version: typeof BACKUP_VERSION;
+	/** Files of format 1 are read too; they have no `teacher`. */
+	version: 1 | typeof BACKUP_VERSION;
 	exportedAt: number;
 	bankVersion: number;
 	learners: LearnerBackup[];
+	teacher?: TeacherBackup;
 }
 
 export type BackupProblem = 'too-large' | 'not-json' | 'foreign' | 'newer' | 'damaged';
@@ -169,6 +275,13 @@ function findInconsistency(backup: Backup): string | null {
 			if (eventIds.has(event.id)) return `answer ${event.id} appears twice`;
 			eventIds.add(event.id);
 		}
+	}
+	if (backup.teacher) {
+		const twice = (ids: string[]) => ids.find((x, i) => ids.indexOf(x) !== i);
+		const set = twice(backup.teacher.sets.map((s) => s.id));
+		if (set) return `set ${set} appears twice`;
+		const result = twice(backup.teacher.results.map((r) => r.id));
+		if (result) return `result ${result} appears twice`;
 	}
 	return null;
 }

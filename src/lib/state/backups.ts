@@ -7,10 +7,17 @@ import { backupFileName, parseBackup, type Backup } from '$lib/domain/backup';
 import { downloadText } from '$lib/download';
 import { exportBackup, importBackup, type ImportSummary } from '$lib/storage/backup';
 
-/** Downloads a backup of the given learners, or of all of them. */
-export async function downloadBackup(learnerIds: string[] | 'all', label: string): Promise<void> {
+/**
+ * Downloads a backup of the given learners, or of all of them; with `teacher`, the device's
+ * assignment sets, results and teacher key too.
+ */
+export async function downloadBackup(
+	learnerIds: string[] | 'all',
+	label: string,
+	teacher = false
+): Promise<void> {
 	const now = Date.now();
-	const backup = await exportBackup(learnerIds, now, summary.version);
+	const backup = await exportBackup(learnerIds, now, summary.version, teacher);
 	downloadText(backupFileName(now, label), JSON.stringify(backup));
 }
 

@@ -5,12 +5,22 @@
  *
  * Merge rules when a record exists already: a learner keeps the name and colour on this
  * device; an answer is the same answer (same id); a card keeps whichever copy was reviewed
- * last; an attempt keeps whichever copy was updated last; an assignment keeps every result.
+ * last; an attempt keeps whichever copy was updated last; an assignment keeps every result
+ * (and the newer revision). Teacher data: a set keeps whichever copy was updated last; a
+ * result is the same result (same id); key pairs not on this device are added after its
+ * own (this device's newest stays the one new links carry); the teacher name here is kept
+ * unless it is empty.
  *
  * The aggregates (itemStats, dayStats) are derived, so backups leave them out: import counts
  * each answer it adds, dating it in the importing device's time zone, and export reads none.
  */
-import { BACKUP_FORMAT, BACKUP_VERSION, type Backup, type LearnerBackup } from '$lib/domain/backup';
+import {
+	BACKUP_FORMAT,
+	BACKUP_VERSION,
+	type Backup,
+	type LearnerBackup,
+	type TeacherBackup
+} from '$lib/domain/backup';
 import { LocalCalendar } from '$lib/domain/calendar';
 import {
 	addToDayStats,
@@ -20,13 +30,36 @@ import {
 	type DayStats,
 	type ItemStats
 } from '$lib/domain/stats';
-import { deviceTimeZone, getDB, learnerRange, writeTx } from './db';
+import { deviceTimeZone, getDB, learnerRange, writeTx, type Db } from './db';
+import { TEACHER_KEYS_KEY, TEACHER_NAME_KEY, type TeacherKeyPair } from './teach';
 
-/** Reads one, several or all learners into a backup. */
+async function exportTeacher(db: Db): Promise<TeacherBackup | undefined> {
+	const tx = db.transaction(['settings', 'sets', 'results']);
+	const [name, keys, sets, results] = await Promise.all([
+		tx.objectStore('settings').get(TEACHER_NAME_KEY),
+		tx.objectStore('settings').get(TEACHER_KEYS_KEY),
+		tx.objectStore('sets').getAll(),
+		tx.objectStore('results').getAll()
+	]);
+	const keyPairs = Array.isArray(keys?.value) ? (keys.value as TeacherKeyPair[]) : [];
+	if (!keyPairs.length && !sets.length && !results.length) return undefined;
+	return {
+		name: typeof name?.value === 'string' ? name.value : '',
+		keys: keyPairs,
+		sets,
+		results
+	};
+}
+
+/**
+ * Reads one, several or all learners into a backup; with `teacher`, also this device's
+ * assignment sets, received results and teacher key pairs (private keys included).
+ */
 export async function exportBackup(
 	learnerIds: string[] | 'all',
 	now: number,
-	bankVersion: number
+	bankVersion: number,
+	teacher = false
 ): Promise<Backup> {
 	const db = await getDB();
 	const learners =
@@ -47,19 +80,26 @@ export async function exportBackup(
 		]);
 		blocks.push({ learner, events, cards, attempts, assignments });
 	}
-	return {
+	const backup: Backup = {
 		format: BACKUP_FORMAT,
 		version: BACKUP_VERSION,
 		exportedAt: now,
 		bankVersion,
 		learners: blocks
 	};
+	const teacherData = teacher ? await exportTeacher(db) : undefined;
+	if (teacherData) backup.teacher = teacherData;
+	return backup;
 }
 
 export interface ImportSummary {
 	learners: number;
 	newLearners: number;
 	newAnswers: number;
+	/** Teacher data added: sets new or newer, results new, key pairs new. */
+	newSets: number;
+	newResults: number;
+	newKeys: number;
 }
 
 /**
@@ -73,12 +113,26 @@ export async function importBackup(
 ): Promise<ImportSummary> {
 	const calendar = new LocalCalendar(timeZone);
 	return writeTx(
-		['learners', 'events', 'cards', 'attempts', 'assignments', 'itemStats', 'dayStats'],
+		[
+			'learners',
+			'events',
+			'cards',
+			'attempts',
+			'assignments',
+			'itemStats',
+			'dayStats',
+			'settings',
+			'sets',
+			'results'
+		],
 		async (tx) => {
 			const summary: ImportSummary = {
 				learners: backup.learners.length,
 				newLearners: 0,
-				newAnswers: 0
+				newAnswers: 0,
+				newSets: 0,
+				newResults: 0,
+				newKeys: 0
 			};
 			const learners = tx.objectStore('learners');
 			const events = tx.objectStore('events');
@@ -156,7 +210,44 @@ export async function importBackup(
 						...local.results,
 						...assignment.results.filter((r) => !codes.has(r.code))
 					].sort((a, b) => a.at - b.at);
-					writes.push(assignments.put({ ...local, results }));
+					const newer = assignment.assignment.revision > local.assignment.revision;
+					writes.push(assignments.put({ ...(newer ? assignment : local), results }));
+				}
+			}
+			if (backup.teacher) {
+				const teacher = backup.teacher;
+				const settings = tx.objectStore('settings');
+				const sets = tx.objectStore('sets');
+				const results = tx.objectStore('results');
+				const [name, keys, localSets, resultKeys] = await Promise.all([
+					settings.get(TEACHER_NAME_KEY),
+					settings.get(TEACHER_KEYS_KEY),
+					sets.getAll(),
+					results.getAllKeys()
+				]);
+				if (teacher.name && !(typeof name?.value === 'string' && name.value)) {
+					writes.push(settings.put({ key: TEACHER_NAME_KEY, value: teacher.name }));
+				}
+				const localKeys = Array.isArray(keys?.value) ? (keys.value as TeacherKeyPair[]) : [];
+				const knownKeys = new Set(localKeys.map((k) => k.publicKey));
+				const addedKeys = teacher.keys.filter((k) => !knownKeys.has(k.publicKey));
+				if (addedKeys.length) {
+					summary.newKeys = addedKeys.length;
+					writes.push(settings.put({ key: TEACHER_KEYS_KEY, value: [...localKeys, ...addedKeys] }));
+				}
+				const setsById = new Map(localSets.map((s) => [s.id, s]));
+				for (const set of teacher.sets) {
+					const local = setsById.get(set.id);
+					if (!local || set.updatedAt > local.updatedAt) {
+						writes.push(sets.put(set));
+						summary.newSets++;
+					}
+				}
+				const knownResults = new Set(resultKeys);
+				for (const result of teacher.results) {
+					if (knownResults.has(result.id)) continue;
+					writes.push(results.add(result));
+					summary.newResults++;
 				}
 			}
 			await Promise.all(writes);

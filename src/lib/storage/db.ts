@@ -18,11 +18,13 @@ import type {
 	ReceivedAssignment
 } from '$lib/domain/records';
 import type { DayStats, ItemStats } from '$lib/domain/stats';
+import type { TeacherSet } from '$lib/domain/assignment';
+import type { ReceivedResult } from '$lib/domain/class-report';
 import { classifyStorageError, StorageUnavailableError } from './errors';
 import { backfillStats } from './stats';
 
 export const DB_NAME = 'factdeck';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A small key/value store for app-wide settings (current learner, limits). */
 export interface SettingRecord {
@@ -64,6 +66,14 @@ export interface FactdeckDB extends DBSchema {
 	itemStats: { key: [string, string]; value: ItemStats };
 	/** Derived from `events`, like itemStats; keyed by [learnerId, local date]. */
 	dayStats: { key: [string, string]; value: DayStats };
+	/** Question sets this device composed as a teacher (device-wide, not per learner). */
+	sets: { key: string; value: TeacherSet };
+	/** Results students sent back, decrypted and checked; keyed by a hash of the code. */
+	results: {
+		key: string;
+		value: ReceivedResult;
+		indexes: { 'by-assignment': [string, number] };
+	};
 }
 
 export type Store = StoreNames<FactdeckDB>;
@@ -116,6 +126,11 @@ export function upgrade(
 				}
 			});
 		}
+	}
+	if (oldVersion < 3 && target >= 3) {
+		db.createObjectStore('sets', { keyPath: 'id' });
+		const results = db.createObjectStore('results', { keyPath: 'id' });
+		results.createIndex('by-assignment', ['assignmentId', 'receivedAt']);
 	}
 }
 

@@ -14,6 +14,18 @@ import {
 	saveAttempt
 } from '$lib/storage/progress';
 import { freshDatabase } from './fixtures';
+import type { TeacherSet } from '$lib/domain/assignment';
+import type { ReceivedResult } from '$lib/domain/class-report';
+import {
+	addResults,
+	ensureTeacherKeys,
+	getTeacherName,
+	listResults,
+	listSets,
+	listTeacherKeys,
+	saveSet,
+	setTeacherName
+} from '$lib/storage/teach';
 import { attempt, card, DAY, event, learner, T0 } from './fixtures';
 
 beforeEach(freshDatabase);
@@ -57,7 +69,10 @@ describe('backups', () => {
 		expect(await importBackup(parsed.backup)).toEqual({
 			learners: 2,
 			newLearners: 2,
-			newAnswers: 3
+			newAnswers: 3,
+			newSets: 0,
+			newResults: 0,
+			newKeys: 0
 		});
 		expect(await snapshot()).toEqual(before);
 	});
@@ -130,12 +145,18 @@ describe('backups', () => {
 		expect(await importBackup(parsed.backup)).toEqual({
 			learners: 2,
 			newLearners: 0,
-			newAnswers: 0
+			newAnswers: 0,
+			newSets: 0,
+			newResults: 0,
+			newKeys: 0
 		});
 		expect(await importBackup(parsed.backup)).toEqual({
 			learners: 2,
 			newLearners: 0,
-			newAnswers: 0
+			newAnswers: 0,
+			newSets: 0,
+			newResults: 0,
+			newKeys: 0
 		});
 		expect(await snapshot()).toEqual(before);
 	});
@@ -236,6 +257,105 @@ describe('backups', () => {
 			expect(parsed.problem).toBe(problem);
 			expect(parsed.message).toMatch(/Nothing was changed\.$/);
 			expect(await snapshot()).toEqual(before);
+		});
+	});
+
+	describe('teacher data', () => {
+		const set: TeacherSet = {
+			id: '0123456789abcdef',
+			revision: 2,
+			sharedRevision: 2,
+			createdAt: T0,
+			updatedAt: T0 + 5,
+			title: 'Week 1',
+			instructions: '',
+			itemIds: ['p3-item'],
+			mode: 'test',
+			shuffle: true,
+			dueDate: '2026-11-30',
+			showAnswers: false,
+			tries: 2
+		};
+		const result: ReceivedResult = {
+			id: 'r1',
+			receivedAt: T0 + 9,
+			assignmentId: set.id,
+			revision: 2,
+			studentName: 'Ana',
+			studentId: 'fedcba9876543210',
+			tryNumber: 1,
+			startedAt: T0,
+			finishedAt: T0 + 60_000,
+			score: 1,
+			answers: [{ itemId: 'p3-item', response: { text: 'Yevlakh' }, grade: null, ms: 4200 }]
+		};
+		const key = (n: string) => ({
+			publicKey: `Aq${n}`,
+			privateKey: { kty: 'EC', crv: 'P-256', x: `x${n}`, y: `y${n}`, d: `d${n}` },
+			createdAt: T0
+		});
+
+		async function seedTeacher() {
+			await saveSet(set);
+			await addResults([result]);
+			await setTeacherName('Ms Aliyeva');
+			await ensureTeacherKeys(async () => key('one'), T0);
+		}
+
+		it('travels only when asked for, and comes back whole', async () => {
+			await seed();
+			await seedTeacher();
+			expect((await exportBackup('all', T0, 1)).teacher).toBeUndefined();
+			const file = JSON.stringify(await exportBackup('all', T0, 1, true));
+			await freshDatabase();
+			const parsed = parseBackup(file);
+			if (!parsed.ok) throw new Error(parsed.message);
+			expect(parsed.backup.version).toBe(2);
+			expect(await importBackup(parsed.backup)).toMatchObject({
+				newSets: 1,
+				newResults: 1,
+				newKeys: 1
+			});
+			expect(await listSets()).toEqual([set]);
+			expect(await listResults(set.id)).toEqual([result]);
+			expect(await getTeacherName()).toBe('Ms Aliyeva');
+			expect(await listTeacherKeys()).toEqual([key('one')]);
+			// Again: nothing added twice.
+			expect(await importBackup(parsed.backup)).toMatchObject({
+				newSets: 0,
+				newResults: 0,
+				newKeys: 0
+			});
+		});
+
+		it("keeps this device's own key first and adds the imported one after it", async () => {
+			await seedTeacher();
+			const parsed = parseBackup(JSON.stringify(await exportBackup('all', T0, 1, true)));
+			if (!parsed.ok) throw new Error(parsed.message);
+			await freshDatabase();
+			await ensureTeacherKeys(async () => key('two'), T0);
+			await setTeacherName('Mr New');
+			await importBackup(parsed.backup);
+			expect((await listTeacherKeys()).map((k) => k.publicKey)).toEqual(['Aqtwo', 'Aqone']);
+			expect(await getTeacherName()).toBe('Mr New');
+		});
+
+		it('a damaged teacher block changes nothing', async () => {
+			await seedTeacher();
+			const backup = await exportBackup('all', T0, 1, true);
+			backup.teacher!.sets[0].id = 'not-hex';
+			await freshDatabase();
+			const parsed = parseBackup(JSON.stringify(backup));
+			expect(parsed.ok).toBe(false);
+			if (!parsed.ok) expect(parsed.message).toMatch(/teacher\.sets\.0\.id/);
+			expect(await listSets()).toEqual([]);
+		});
+
+		it('still reads format 1 files', async () => {
+			await seed();
+			const backup = { ...(await exportBackup('all', T0, 1)), version: 1 };
+			const parsed = parseBackup(JSON.stringify(backup));
+			expect(parsed.ok).toBe(true);
 		});
 	});
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
+import type { AssignmentLink } from '$lib/domain/assignment';
 import { buildStats } from '$lib/domain/stats';
 import {
 	DB_NAME,
@@ -23,10 +24,10 @@ afterEach(() => {
 });
 
 describe('the database', () => {
-	it('version 2 creates every store with the indexes the screens query', async () => {
+	it('version 3 creates every store with the indexes the screens query', async () => {
 		const db = await getDB();
 		expect(db.version).toBe(DB_VERSION);
-		expect(DB_VERSION).toBe(2);
+		expect(DB_VERSION).toBe(3);
 		expect([...db.objectStoreNames].sort()).toEqual(
 			[
 				'assignments',
@@ -36,10 +37,12 @@ describe('the database', () => {
 				'events',
 				'itemStats',
 				'learners',
+				'results',
+				'sets',
 				'settings'
 			].sort()
 		);
-		const tx = db.transaction(['events', 'cards', 'attempts', 'assignments']);
+		const tx = db.transaction(['events', 'cards', 'attempts', 'assignments', 'results']);
 		expect([...tx.objectStore('events').indexNames].sort()).toEqual([
 			'by-learner-item',
 			'by-learner-time'
@@ -50,6 +53,21 @@ describe('the database', () => {
 			'by-learner-status'
 		]);
 		expect([...tx.objectStore('assignments').indexNames]).toEqual(['by-learner-received']);
+		expect([...tx.objectStore('results').indexNames]).toEqual(['by-assignment']);
+	});
+
+	it('upgrades version 2 to 3: keeps every record and adds empty teacher stores', async () => {
+		const old = await openDB<FactdeckDB>(DB_NAME, 2, { upgrade });
+		expect([...old.objectStoreNames]).not.toContain('sets');
+		await old.put('learners', learner('kept'));
+		await old.put('events', event('e1', 'kept', T0));
+		old.close();
+		const db = await getDB();
+		expect(db.version).toBe(3);
+		expect((await db.getAll('learners')).map((l) => l.id)).toEqual(['kept']);
+		expect((await db.getAll('events')).map((e) => e.id)).toEqual(['e1']);
+		expect(await db.getAll('sets')).toEqual([]);
+		expect(await db.getAll('results')).toEqual([]);
 	});
 
 	it('opens a database written by the previous version and keeps its data', async () => {
@@ -86,7 +104,14 @@ describe('the database', () => {
 			cards: [card('ana', 'p3-item', T0 + DAY, T0), card('zoe', 'p3-item', T0 + 2 * DAY, T0)],
 			attempts: [attempt('a1', 'ana'), attempt('a2', 'zoe', { status: 'finished' })],
 			assignments: [
-				{ learnerId: 'ana', id: 'as1', receivedAt: T0, assignment: { v: 1 }, results: [] }
+				// Any stored value survives the upgrade untouched; its shape does not matter here.
+				{
+					learnerId: 'ana',
+					id: 'as1',
+					receivedAt: T0,
+					assignment: { v: 1 } as unknown as AssignmentLink,
+					results: []
+				}
 			],
 			settings: [{ key: 'currentLearnerId', value: 'zoe' }]
 		};
@@ -108,7 +133,7 @@ describe('the database', () => {
 		old.close();
 
 		const db = await getDB();
-		expect(db.version).toBe(2);
+		expect(db.version).toBe(DB_VERSION);
 		const byId = <T extends { id: string }>(xs: T[]) =>
 			[...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 		expect(await db.getAll('learners')).toEqual(records.learners);
