@@ -8,6 +8,13 @@ export const ROUTES = [
 	{ path: '/quiz', heading: 'Set up a quiz' },
 	{ path: '/flashcards', heading: 'Flashcards' },
 	{ path: '/progress', heading: /^Progress/ },
+	{ path: '/teach', heading: 'Teach' },
+	{ path: '/teach/edit', heading: 'New set' },
+	{ path: '/teach/set', heading: 'Set not found' },
+	{ path: '/teach/print', heading: 'Set not found' },
+	{ path: '/collect', heading: 'Add results' },
+	{ path: '/join', heading: 'Open an assignment' },
+	{ path: '/assignment', heading: 'Assignment not found' },
 	{ path: '/not-found', heading: 'Page not found' }
 ] as const;
 

@@ -148,7 +148,7 @@ export class QuizSession {
 			learnerId: attempt.learnerId,
 			itemId: item.id,
 			at: now,
-			source: 'quiz',
+			source: attempt.kind === 'assignment' ? 'assignment' : 'quiz',
 			correct: result.correct,
 			response,
 			ms,
