@@ -25,6 +25,9 @@ function deployNewVersion(original: string): string {
 	return changed;
 }
 
+// Both tests rewrite the worker on disk: one at a time.
+test.describe.configure({ mode: 'serial' });
+
 test('a new version is offered, not forced, and the reload switches to it', async ({ page }) => {
 	await page.goto('/about');
 	await waitForServiceWorker(page);
@@ -68,6 +71,49 @@ test('a new version is offered, not forced, and the reload switches to it', asyn
 			return { waiting: reg?.waiting ?? null, controlled: !!navigator.serviceWorker.controller };
 		});
 		expect(after).toEqual({ waiting: null, controlled: true });
+	} finally {
+		writeFileSync(WORKER, original);
+	}
+});
+
+test('an update during a quiz keeps the attempt: the reload is offered, the quiz goes on after it', async ({
+	page
+}) => {
+	await page.goto('/quiz');
+	await waitForServiceWorker(page);
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	await page.getByRole('checkbox', { name: 'True or false' }).check();
+	await page.getByRole('radio', { name: '5' }).check();
+	await page.getByRole('button', { name: /^Start the quiz/ }).click();
+	await expect(page.getByText('Question 1 of 5')).toBeVisible();
+	await page.getByRole('radio', { name: 'True' }).click();
+	await page.getByRole('button', { name: 'Check answer' }).click();
+	await page.getByRole('button', { name: 'Next question' }).click();
+	await expect(page.getByText('Question 2 of 5')).toBeVisible();
+	const second = await page.getByRole('heading', { level: 2 }).innerText();
+
+	const original = readFileSync(WORKER, 'utf8');
+	writeFileSync(WORKER, deployNewVersion(original));
+	try {
+		await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+		const prompt = page
+			.getByRole('status')
+			.filter({ hasText: 'A new version of Factdeck is ready' });
+		await expect(prompt).toBeVisible({ timeout: 15_000 });
+		// Not forced: the question on screen stays, and can still be answered and saved.
+		await expect(page.getByText('Question 2 of 5')).toBeVisible();
+		await page.getByRole('radio', { name: 'False' }).click();
+		await page.getByRole('button', { name: 'Check answer' }).click();
+		await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
+
+		await Promise.all([
+			page.waitForEvent('load'),
+			page.getByRole('button', { name: 'Reload now' }).click()
+		]);
+		// The attempt survived the switch: two answers kept, the third question next.
+		await expect(page.getByText('Question 3 of 5')).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2 })).not.toHaveText(second);
+		await expect(prompt).toHaveCount(0);
 	} finally {
 		writeFileSync(WORKER, original);
 	}
