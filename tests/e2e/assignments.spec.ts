@@ -1,9 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { loadBank } from '../../scripts/bank-load';
 import type { Item, ItemOf } from '../../src/lib/domain/bank';
-import { waitForServiceWorker } from './helpers';
+import { axeBothSchemes, waitForServiceWorker } from './helpers';
 
 const { bank } = loadBank();
 const items = bank!.items;
@@ -16,10 +15,8 @@ const single = first('single');
 const numeric = first('numeric');
 const TITLE = 'Week 1: the offensive';
 
-async function axe(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
+/** Axe, light and dark, on the state on screen. */
+const axe = axeBothSchemes;
 
 async function ready(page: Page, path: string) {
 	await page.goto(path);
@@ -116,6 +113,8 @@ test('a teacher shares a set, a student takes it offline, the class report shows
 	page,
 	browser
 }) => {
+	// Two people, two devices, and axe in both schemes on eight screens: longer than one page.
+	test.setTimeout(120_000);
 	const url = await composeAndShare(page);
 	const resultUrl = await takeOffline(browser, url);
 

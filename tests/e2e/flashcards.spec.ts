@@ -1,11 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { waitForServiceWorker } from './helpers';
+import { axeBothSchemes, waitForServiceWorker } from './helpers';
 
-async function axe(page: Page) {
-	const results = await new AxeBuilder({ page }).analyze();
-	expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
-}
+/** Axe, light and dark, on the state on screen. */
+const axe = axeBothSchemes;
 
 /** Every card record of the database, by prompt-independent item id. */
 async function storedCards(page: Page) {

@@ -45,3 +45,19 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 /** The header's offline indicator. */
 export const offlineBadge = (page: Page) =>
 	page.getByRole('banner').getByRole('status').filter({ hasText: 'Offline' });
+
+/**
+ * Runs axe on the page as it is, in the light and in the dark colour scheme, and expects no
+ * violations in either. The page's state is untouched (only the emulated scheme changes).
+ */
+export async function axeBothSchemes(page: Page): Promise<void> {
+	const { default: AxeBuilder } = await import('@axe-core/playwright');
+	const found: string[] = [];
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		const results = await new AxeBuilder({ page }).analyze();
+		found.push(...results.violations.map((v) => `${colorScheme}: ${v.id}: ${v.help}`));
+	}
+	await page.emulateMedia({ colorScheme: null });
+	if (found.length) throw new Error(`axe violations:\n${found.join('\n')}`);
+}
