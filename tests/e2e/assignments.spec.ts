@@ -201,3 +201,58 @@ test('bad links are refused with a reason and store nothing', async ({ page }) =
 	});
 	expect(stored).toEqual([0, 0]);
 });
+
+test('a flashcard deck assignment: study each card once, then the result carries the grades', async ({
+	page
+}) => {
+	const { readPublishedIds } = await import('../../scripts/bank-load');
+	const { encodeAssignmentLink } = await import('../../src/lib/domain/assignment-link');
+	const { generateTeacherKeys, decryptResult } = await import('../../src/lib/domain/result-code');
+	const index = { version: bank!.version, published: readPublishedIds() };
+	const cards = items.filter((i) => !i.quizOnly).slice(0, 2);
+	const keys = await generateTeacherKeys();
+	const payload = encodeAssignmentLink(
+		{
+			id: 'feedfacecafebeef',
+			revision: 1,
+			bankVersion: index.version,
+			teacherName: '',
+			teacherKey: keys.publicKey,
+			settings: {
+				title: 'Deck for Monday',
+				instructions: '',
+				itemIds: cards.map((c) => c.id),
+				mode: 'flashcards',
+				shuffle: false,
+				dueDate: null,
+				showAnswers: true,
+				tries: 1
+			}
+		},
+		index
+	);
+	await ready(page, `/join#${payload}`);
+	await expect(page.getByText('2 flashcards, flashcard deck')).toBeVisible();
+	await page.getByRole('button', { name: 'Accept assignment' }).click();
+	await expect(page.getByText('0 of 2 cards reviewed')).toBeVisible();
+	await page.getByRole('link', { name: 'Study these cards' }).click();
+	for (const [i, grade] of (['Again', 'Easy'] as const).entries()) {
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText(cards[i].prompt);
+		await page.keyboard.press('Space');
+		await page.getByRole('button', { name: new RegExp(`^${grade}`) }).click();
+	}
+	await page.getByRole('link', { name: 'Back to the assignment' }).click();
+	await expect(page.getByText('2 of 2 cards reviewed')).toBeVisible();
+	await page.getByRole('button', { name: 'Make my result link' }).click();
+	const url = await page.getByRole('textbox', { name: 'Your result link' }).inputValue();
+
+	const lookup = (id: string) => items.find((i) => i.id === id);
+	const decoded = await decryptResult(url, keys, index, lookup);
+	if (!decoded.ok) throw new Error(decoded.message);
+	expect(decoded.value.answers.map((a) => [a.itemId, a.grade])).toEqual([
+		[cards[0].id, 'again'],
+		[cards[1].id, 'easy']
+	]);
+	expect(decoded.value.score).toBe(1);
+	expect(decoded.value.studentName).toBe('Learner 1');
+});
