@@ -149,16 +149,6 @@ export async function listDueCards(learnerId: string, until: number): Promise<Ca
 	);
 }
 
-/** How many cards of a learner are due at or before `until`: counted by the index. */
-export async function countDueCards(learnerId: string, until: number): Promise<number> {
-	const db = await getDB();
-	return db.countFromIndex(
-		'cards',
-		'by-learner-due',
-		IDBKeyRange.bound([learnerId, -Infinity], [learnerId, until])
-	);
-}
-
 /**
  * Saves a card's schedule on its own. An answer's card goes through saveAnswer, and taking
  * the answer back through undoAnswer, so the event and the aggregates change with it.
@@ -186,20 +176,9 @@ export async function listAttempts(learnerId: string): Promise<Attempt[]> {
 	return attempts.reverse();
 }
 
-/** The learner's most recently touched unfinished attempt, if any. */
-export async function findUnfinishedAttempt(learnerId: string): Promise<Attempt | undefined> {
-	const db = await getDB();
-	const range = IDBKeyRange.bound(
-		[learnerId, 'in-progress', -Infinity],
-		[learnerId, 'in-progress', Infinity]
-	);
-	const cursor = await db
-		.transaction('attempts')
-		.store.index('by-learner-status')
-		.openCursor(range, 'prev');
-	return cursor?.value;
-}
-
 export async function deleteAttempt(id: string): Promise<void> {
 	await writeTx(['attempts'], (tx) => tx.objectStore('attempts').delete(id));
 }
+
+// The home page's counts live in ./counts (kept apart so the home page loads less code).
+export { countAssigned, countDueCards, findUnfinishedAttempt } from './counts';

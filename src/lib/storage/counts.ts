@@ -1,0 +1,42 @@
+/**
+ * The few reads the home page makes (cards due, the unfinished quiz, assignments), apart from
+ * progress.ts so a first visit to the home page does not load the code that writes answers.
+ */
+import type { Attempt } from '$lib/domain/records';
+import { getDB, learnerRange } from './db';
+
+/** How many cards of a learner are due at or before `until`: counted by the index. */
+export async function countDueCards(learnerId: string, until: number): Promise<number> {
+	const db = await getDB();
+	return db.countFromIndex(
+		'cards',
+		'by-learner-due',
+		IDBKeyRange.bound([learnerId, -Infinity], [learnerId, until])
+	);
+}
+
+/** The learner's most recently touched unfinished attempt, if any. */
+export async function findUnfinishedAttempt(learnerId: string): Promise<Attempt | undefined> {
+	const db = await getDB();
+	const range = IDBKeyRange.bound(
+		[learnerId, 'in-progress', -Infinity],
+		[learnerId, 'in-progress', Infinity]
+	);
+	const cursor = await db
+		.transaction('attempts')
+		.store.index('by-learner-status')
+		.openCursor(range, 'prev');
+	return cursor?.value;
+}
+
+/**
+ * How many assignments a learner has (the home page shows the list only when there are
+ * some; counted here, in a module the home page loads anyway, to keep its first visit small).
+ */
+export async function countAssigned(learnerId: string): Promise<number> {
+	return (await getDB()).countFromIndex(
+		'assignments',
+		'by-learner-received',
+		learnerRange(learnerId)
+	);
+}
