@@ -7,6 +7,12 @@
  * - the total the service worker precaches;
  * - answer to feedback painted in the quiz player (performance marks), plain and at 4x CPU
  *   slowdown (a cheap phone);
+ * - Lighthouse 12 (mobile, simulated throttling) on /, /quiz, /flashcards and /progress, each
+ *   run in a fresh profile: median scores, LCP, TBT and CLS (scripts/bench-lighthouse.ts);
+ * - an assignment link opened on a throttled phone, to its preview and to its first question,
+ *   cold and warm (scripts/bench-assignment-open.ts);
+ * - assignment and result link lengths and QR versions, encode and decode times
+ *   (scripts/bench-links.ts);
  * - quiz generation, dashboard, storage and backup figures (the other bench scripts).
  */
 import { chromium, devices, type Browser } from '@playwright/test';
@@ -16,7 +22,10 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
+import { benchAssignmentOpen } from './bench-assignment-open.ts';
 import { benchQueue } from './bench-flashcards.ts';
+import { benchLinks } from './bench-links.ts';
+import { benchLighthouse, lighthouseDiagnosis, lighthouseRows } from './bench-lighthouse.ts';
 import { benchQuizGeneration } from './bench-quiz.ts';
 import { benchStorage } from './bench-storage.ts';
 
@@ -57,7 +66,15 @@ async function firstVisit(browser: Browser, route: string) {
 		bodies.push(
 			response
 				.body()
-				.then((body) => ({ type, gz: gzipSync(body, { level: 9 }).length }))
+				.then((body) => {
+					// Small stylesheets are inlined into the page (kit.inlineStyleThreshold): count
+					// the page's <style> text as CSS.
+					if (type !== 'document') return { type, gz: gzipSync(body, { level: 9 }).length };
+					const css = [...body.toString().matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+						.map((m) => m[1])
+						.join('');
+					return { type: 'stylesheet', gz: css ? gzipSync(css, { level: 9 }).length : 0 };
+				})
 				.catch(() => ({ type, gz: 0 }))
 		);
 	});
@@ -142,6 +159,9 @@ async function gradeToNextCard(browser: Browser, cpuSlowdown: number): Promise<n
 	return median(durations);
 }
 
+const started = performance.now();
+const lighthouseRun = { seconds: 0, diagnosis: [] as string[] };
+
 console.log('Building…');
 execSync('npm run build', { cwd: ROOT, stdio: 'ignore' });
 const server = spawn('npx', ['vite', 'preview', '--port', String(PORT), '--strictPort'], {
@@ -208,9 +228,31 @@ try {
 			target: '<= 16 ms',
 			met: nextSlow <= 16
 		});
+
+		console.log('Measuring assignment link to first question (throttled)…');
+		const open = await benchAssignmentOpen(browser, BASE);
+		results.assignmentOpen = open;
+		const secs = (x: number) => `${(x / 1000).toFixed(2)} s`;
+		rows.push({
+			figure: 'assignment link to preview, cold / warm (mobile throttling)',
+			measured: `${secs(open.cold.preview)} / ${secs(open.warm.preview)}`
+		});
+		rows.push({
+			figure: 'assignment link to first question, cold / warm',
+			measured: `${secs(open.cold.question)} / ${secs(open.warm.question)}`
+		});
 	} finally {
 		await browser.close();
 	}
+
+	// After the Playwright browser is closed: each run launches its own Chromium.
+	console.log('Running Lighthouse (3 runs per route, a few minutes)…');
+	const lighthouseStart = performance.now();
+	const lighthouse = await benchLighthouse(BASE);
+	lighthouseRun.seconds = (performance.now() - lighthouseStart) / 1000;
+	results.lighthouse = lighthouse;
+	rows.push(...lighthouseRows(lighthouse));
+	lighthouseRun.diagnosis = lighthouseDiagnosis(lighthouse);
 } finally {
 	if (server.pid) process.kill(-server.pid);
 }
@@ -233,6 +275,11 @@ rows.push({
 	target: '<= 50 ms',
 	met: queue.medianMs <= 50
 });
+
+console.log('Measuring assignment and result link sizes…');
+const links = await benchLinks();
+results.links = links;
+rows.push(...links);
 
 console.log('Measuring storage in Chromium (a few minutes)…');
 const storage = await benchStorage();
@@ -279,6 +326,18 @@ for (const r of rows) {
 	const verdict = r.met === undefined ? '' : r.met ? '  met' : '  MISSED';
 	console.log(`${r.figure.padEnd(width)}  ${r.measured.padEnd(28)} ${r.target ?? ''}${verdict}`);
 }
+if (lighthouseRun.diagnosis.length) {
+	console.log('\nWhat costs the Lighthouse targets missed:');
+	for (const line of lighthouseRun.diagnosis) console.log(line);
+}
+const totalSeconds = (performance.now() - started) / 1000;
+results.durationSeconds = {
+	total: Math.round(totalSeconds),
+	lighthouse: Math.round(lighthouseRun.seconds)
+};
+console.log(
+	`\nTook ${Math.round(totalSeconds)} s, of which Lighthouse ${Math.round(lighthouseRun.seconds)} s.`
+);
 mkdirSync(join(ROOT, 'bench'), { recursive: true });
 writeFileSync(
 	join(ROOT, 'bench', 'results.json'),
