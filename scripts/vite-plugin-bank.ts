@@ -2,7 +2,9 @@
  * Bundles the question bank into the app as two virtual modules:
  * - `virtual:factdeck-bank`: the whole validated bank, for the screens that ask questions;
  * - `virtual:factdeck-bank-summary`: counts and metadata only (a few hundred bytes), so the
- *   home and about pages do not download every question on a first visit.
+ *   home and about pages do not download every question on a first visit;
+ * - `virtual:factdeck-bank-filters`: topics, and each item's filter fields only (no text), so
+ *   the quiz setup page counts matches without the whole bank.
  * The YAML is parsed and validated at build time with the same code as `bank:check`, so a
  * broken bank fails the build (and the dev server shows the errors) and the app ships only
  * plain JSON: no YAML parser and no runtime fetch.
@@ -10,11 +12,13 @@
 import type { Plugin } from 'vite';
 import { formatBankError } from '../src/lib/domain/bank.ts';
 import { bankSummary } from '../src/lib/domain/bank-stats.ts';
+import { filterFields } from '../src/lib/domain/quiz.ts';
 import { loadBank, QUESTIONS_DIR, readPublishedIds } from './bank-load.ts';
 
 const BANK_ID = 'virtual:factdeck-bank';
 const SUMMARY_ID = 'virtual:factdeck-bank-summary';
-const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID]);
+const FILTERS_ID = 'virtual:factdeck-bank-filters';
+const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID, FILTERS_ID]);
 
 export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 	return {
@@ -37,8 +41,13 @@ export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 			}
 			// The full bank also carries every published id in publication order: assignment
 			// links name items by their position in that append-only list.
+			const which = id.slice(1);
 			const data =
-				id.slice(1) === BANK_ID ? { ...bank, published: readPublishedIds(dir) } : bankSummary(bank);
+				which === BANK_ID
+					? { ...bank, published: readPublishedIds(dir) }
+					: which === FILTERS_ID
+						? { topics: bank.topics, items: filterFields(bank.items) }
+						: bankSummary(bank);
 			return `export default ${JSON.stringify(data)};`;
 		},
 		handleHotUpdate({ file, server }) {

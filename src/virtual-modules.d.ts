@@ -14,3 +14,12 @@ declare module 'virtual:factdeck-bank-summary' {
 	const summary: import('$lib/domain/bank-stats').BankSummary;
 	export default summary;
 }
+
+/** Topics, and each item's filter fields (no text): for counting quiz matches. */
+declare module 'virtual:factdeck-bank-filters' {
+	const filters: {
+		topics: import('$lib/domain/bank').Topic[];
+		items: import('$lib/domain/quiz').FilterFields[];
+	};
+	export default filters;
+}

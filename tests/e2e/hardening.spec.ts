@@ -3,7 +3,6 @@ import { loadBank, readPublishedIds } from '../../scripts/bank-load';
 import type { AssignmentLink } from '../../src/lib/domain/assignment';
 import { encodeAssignmentLink } from '../../src/lib/domain/assignment-link';
 import { generateTeacherKeys } from '../../src/lib/domain/result-code';
-import { ROUTES } from './helpers';
 
 const { bank } = loadBank();
 const index = { version: bank!.version, published: readPublishedIds() };
@@ -123,33 +122,6 @@ test('keyboard only: a quiz, a flashcard session and accepting an assignment', a
 	await page.keyboard.press('Enter');
 	await expect(page.getByText('Question 1 of 3')).toBeVisible();
 	await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
-});
-
-test.describe('text zoom to 200% at 360 px wide', () => {
-	test.use({ viewport: { width: 360, height: 740 } });
-
-	for (const route of ROUTES) {
-		test(`nothing overflows sideways on ${route.path}`, async ({ page }) => {
-			await page.goto(route.path);
-			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
-			await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
-			const overflow = await page.evaluate(() => {
-				const root = document.scrollingElement!;
-				// Elements inside a sideways-scrolling region may be wide: the region scrolls.
-				const tooWide = (el: Element) =>
-					el.getBoundingClientRect().right > innerWidth + 1 && !el.closest('[data-scrolls], nav');
-				// Report the outermost culprits (whose parent still fits), with some text to find them.
-				const wide = [...document.querySelectorAll<HTMLElement>('main *, header *')]
-					.filter((el) => tooWide(el) && !(el.parentElement && tooWide(el.parentElement)))
-					.map(
-						(el) =>
-							`${el.tagName.toLowerCase()}.${el.className.split(' ')[0]} "${el.textContent?.trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}px`
-					);
-				return { scroll: root.scrollWidth - root.clientWidth, wide: wide.slice(0, 5) };
-			});
-			expect(overflow).toEqual({ scroll: 0, wide: [] });
-		});
-	}
 });
 
 test('a full disk on an answer: a clear message, nothing half-written, and the retry works', async ({

@@ -114,8 +114,20 @@ export function describeShortfall(available: number): string {
 	return `Only ${count} these filters; choose fewer questions or widen the topics.`;
 }
 
+/** What the filters look at: enough to count matches without the questions' text. */
+export type FilterFields = Pick<Item, 'id' | 'topic' | 'difficulty' | 'kind' | 'exclusionGroup'>;
+
+/** The filter fields of each item (the quiz setup page counts matches from these alone). */
+export function filterFields(items: readonly Item[]): FilterFields[] {
+	return items.map(({ id, topic, difficulty, kind, exclusionGroup }) =>
+		exclusionGroup === undefined
+			? { id, topic, difficulty, kind }
+			: { id, topic, difficulty, kind, exclusionGroup }
+	);
+}
+
 /** A test for the filters, built once per quiz. */
-function matcher(filters: QuizFilters): (item: Item) => boolean {
+function matcher(filters: QuizFilters): (item: FilterFields) => boolean {
 	const topics = filters.topics.length ? new Set(filters.topics) : null;
 	const difficulties = filters.difficulties.length ? new Set<number>(filters.difficulties) : null;
 	const kinds = filters.kinds.length ? new Set<string>(filters.kinds) : null;
@@ -137,9 +149,9 @@ export function filterItems(items: readonly Item[], filters: QuizFilters): Item[
  * appearance), and how many of them one quiz can hold: one per exclusion group, plus every
  * item without a group. (A validated bank has unique ids, so ids are not counted here.)
  */
-function poolByTopic(items: readonly Item[], filters: QuizFilters) {
+function poolByTopic<T extends FilterFields>(items: readonly T[], filters: QuizFilters) {
 	const matches = matcher(filters);
-	const byTopic = new Map<string, Item[]>();
+	const byTopic = new Map<string, T[]>();
 	const groups = new Set<string>();
 	let ungrouped = 0;
 	for (const item of items) {
@@ -157,7 +169,7 @@ function poolByTopic(items: readonly Item[], filters: QuizFilters) {
  * The most questions a quiz with these filters can have (items of one exclusion group
  * count once): what the options screen can show as "N questions match".
  */
-export function countAvailable(items: readonly Item[], filters: QuizFilters): number {
+export function countAvailable(items: readonly FilterFields[], filters: QuizFilters): number {
 	return poolByTopic(items, filters).capacity;
 }
 

@@ -92,9 +92,9 @@ describe('bank:check', () => {
 });
 
 describe('the build', () => {
-	function load(dir: string) {
+	function load(dir: string, id = 'virtual:factdeck-bank') {
 		const plugin = bankPlugin(dir);
-		const resolved = (plugin.resolveId as (id: string) => string)('virtual:factdeck-bank');
+		const resolved = (plugin.resolveId as (id: string) => string)(id);
 		return (plugin.load as (this: unknown, id: string) => string).call(
 			{ addWatchFile() {} },
 			resolved
@@ -108,6 +108,23 @@ describe('the build', () => {
 		// Links name items by position in the published list, so it ships in publication order.
 		expect(bank.published).toEqual(readPublishedIds(join(fixtures, 'bank-valid')));
 		expect(bank.published).toHaveLength(8); // 7 items and 1 retired id;
+	});
+
+	it('bundles the filter fields alone for the quiz setup page, with no question text', () => {
+		const code = load(join(fixtures, 'bank-valid'), 'virtual:factdeck-bank-filters');
+		const filters = JSON.parse(code.replace(/^export default /, '').replace(/;$/, ''));
+		expect(filters.items).toHaveLength(7);
+		for (const item of filters.items) {
+			expect(Object.keys(item).sort()).toEqual(
+				expect.arrayContaining(['difficulty', 'id', 'kind', 'topic'])
+			);
+			expect(
+				Object.keys(item).every((k) =>
+					['id', 'topic', 'difficulty', 'kind', 'exclusionGroup'].includes(k)
+				)
+			).toBe(true);
+		}
+		expect(filters.topics.length).toBeGreaterThan(0);
 	});
 
 	it('fails on a broken bank, naming file, id and field', () => {
