@@ -126,6 +126,14 @@ test('a teacher shares a set, a student takes it offline, the class report shows
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result already added');
 	await page.getByRole('link', { name: `Class report: ${TITLE}` }).click();
 
+	// Pasting links on the set's page: the same result again, and something that is no link.
+	await page
+		.getByRole('textbox', { name: 'Result links, one per line' })
+		.fill(`${resultUrl}\nhello`);
+	await page.getByRole('button', { name: 'Add results' }).click();
+	await expect(page.getByText('0 added, 1 already here, 1 refused.')).toBeFocused();
+	await expect(page.getByText(/^Link 2: .*Nothing was stored\.$/)).toBeVisible();
+
 	const roster = page.getByRole('table', { name: 'Roster' });
 	await expect(roster.getByRole('row', { name: /Ana Student/ })).toContainText('2 of 3 (67%)');
 	const perQuestion = page.getByRole('table', { name: 'Per question, most missed first' });
