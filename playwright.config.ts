@@ -22,13 +22,14 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync'
 ];
 export const CHROMIUM_PATH = executablePath;
-export const PORT = 4173;
+/** Port of the preview server; E2E_PORT lets two work trees run their suites side by side. */
+export const PORT = Number(process.env.E2E_PORT || 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
 	forbidOnly: !!process.env.CI,
-	retries: process.env.CI ? 1 : 0,
+	retries: 0,
 	workers: 2,
 	reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
 	timeout: 30_000,
@@ -58,7 +59,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: 'npm run build && npm run preview',
+		command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
 		port: PORT,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,
