@@ -7,6 +7,8 @@
 #   RUNS=1 npm run test:load     # one
 set -euo pipefail
 RUNS="${RUNS:-3}"
+# A port of its own, so that a preview server of another work tree is never reused.
+export E2E_PORT="${E2E_PORT:-4190}"
 LOAD_MINUTES="${LOAD_MINUTES:-90}"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d /tmp/factdeck-load.XXXXXX)"
