@@ -13,6 +13,7 @@ import { LIMITS } from './assignment.ts';
 import type { Item } from './bank.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { QuizOptions, QuizQuestion } from './quiz.ts';
+import { gradedSince } from './decks.ts';
 import { presentItem } from './quiz.ts';
 import { createRng, seedFromString, shuffle } from './random.ts';
 import type { AnswerEvent, Attempt } from './records.ts';
@@ -158,12 +159,7 @@ export function cardsGraded(
 	events: readonly AnswerEvent[],
 	receivedAt: number
 ): number {
-	const ids = new Set(cardIds);
-	const graded = new Set<string>();
-	for (const e of events) {
-		if (e.source === 'flashcard' && e.at >= receivedAt && ids.has(e.itemId)) graded.add(e.itemId);
-	}
-	return graded.size;
+	return gradedSince(cardIds, events, receivedAt).size;
 }
 
 /**

@@ -10,7 +10,10 @@ import { afterQuizAnswer } from '$lib/domain/decks';
 import { generateQuiz, type QuizOptions, type QuizQuestion } from '$lib/domain/quiz';
 import { historyFromStats } from '$lib/domain/quiz-results';
 import type { AnswerEvent, Attempt, AttemptAnswer } from '$lib/domain/records';
-import { getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
+import { assignmentConfig } from '$lib/domain/assignment-take';
+import type { ReceivedAssignment } from '$lib/domain/records';
+import { getReceived } from '$lib/storage/assignments';
+import { getAttempt, getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
 
 /** What an attempt stores to say how its quiz was made. */
 export interface QuizConfig {
@@ -46,6 +49,29 @@ export async function startQuiz(
 	};
 	await saveAttempt(attempt);
 	return { ok: true, attemptId: attempt.id };
+}
+
+/** The quiz to play: a session on the stored attempt, or null when there is no such attempt. */
+export async function openQuiz(attemptId: string | null): Promise<QuizSession | null> {
+	const attempt = attemptId ? await getAttempt(attemptId) : undefined;
+	return attempt ? new QuizSession(attempt) : null;
+}
+
+/** A finished (or abandoned) attempt, with the assignment it was a try at, if any. */
+export interface AttemptView {
+	attempt: Attempt;
+	received: ReceivedAssignment | null;
+}
+
+/** What the results page shows; null when there is no such attempt. */
+export async function loadAttempt(attemptId: string | null): Promise<AttemptView | null> {
+	const attempt = attemptId ? await getAttempt(attemptId) : undefined;
+	if (!attempt) return null;
+	const assignment = assignmentConfig(attempt);
+	const received = assignment
+		? ((await getReceived(attempt.learnerId, assignment.id)) ?? null)
+		: null;
+	return { attempt, received };
 }
 
 export class QuizSession {

@@ -3,7 +3,8 @@ import { BACKUP_VERSION, parseBackup, type Backup } from '$lib/domain/backup';
 import { exportBackup, importBackup } from '$lib/storage/backup';
 import { addLearner, deleteLearner, listLearners } from '$lib/storage/learners';
 import { buildStats } from '$lib/domain/stats';
-import { deviceTimeZone, getDB } from '$lib/storage/db';
+import { deviceTimeZone } from '$lib/clock';
+import { getDB } from '$lib/storage/db';
 import {
 	getCard,
 	listDayStats,
