@@ -3,7 +3,7 @@
  * quiz draws on. Pure.
  */
 import type { Item, Topic } from './bank.ts';
-import type { AnswerResponse } from './check-answer.ts';
+import { expectedAnswer, type AnswerResponse } from './check-answer.ts';
 import type { QuizHistory } from './quiz.ts';
 import type { AnswerEvent, Attempt } from './records.ts';
 import type { ItemStats } from './stats.ts';
@@ -14,6 +14,8 @@ export interface ResultRow {
 	prompt: string;
 	topic: string;
 	given: string;
+	/** The right answer as one line of text. */
+	expected: string;
 	correct: boolean;
 	score: number;
 	answered: boolean;
@@ -33,6 +35,8 @@ export interface AttemptSummary {
 	rows: ResultRow[];
 	/** Items answered wrong (or with part credit): "Retry the ones I missed". */
 	missed: string[];
+	/** The items that are also flashcards (not quiz-only): "Review these as flashcards". */
+	reviewable: string[];
 }
 
 /** A person's response as one line of text, for results and reports. */
@@ -76,6 +80,7 @@ export function summarizeAttempt(
 			prompt: item.prompt,
 			topic: item.topic,
 			given: formatResponse(item, answer?.response as AnswerResponse | undefined),
+			expected: expectedAnswer(item),
 			correct: answer?.correct ?? false,
 			score: answer?.score ?? 0,
 			answered: answer !== undefined
@@ -102,7 +107,8 @@ export function summarizeAttempt(
 		ms: attempt.answers.reduce((s, a) => s + a.ms, 0),
 		byTopic,
 		rows,
-		missed: rows.filter((r) => !r.correct).map((r) => r.itemId)
+		missed: rows.filter((r) => !r.correct).map((r) => r.itemId),
+		reviewable: rows.filter((r) => !items.get(r.itemId)?.quizOnly).map((r) => r.itemId)
 	};
 }
 
