@@ -3,9 +3,10 @@
  * quiz draws on. Pure.
  */
 import type { Item, Topic } from './bank.ts';
-import { expectedAnswer, type AnswerResponse } from './check-answer.ts';
+import { expectedAnswer } from './check-answer.ts';
 import type { QuizHistory } from './quiz.ts';
 import type { AnswerEvent, Attempt } from './records.ts';
+import { readResponse } from './responses.ts';
 import type { ItemStats } from './stats.ts';
 
 /** One question of an attempt as the results screen lists it. */
@@ -41,23 +42,27 @@ export interface AttemptSummary {
 
 /** A person's response as one line of text, for results and reports. */
 export function formatResponse(item: Item, response: unknown): string {
-	if (response === null || response === undefined) return 'No answer';
-	const r = response as Partial<Record<string, unknown>>;
 	switch (item.kind) {
 		case 'single':
-			return typeof r.choice === 'string' ? r.choice : 'No answer';
-		case 'multi':
-			return Array.isArray(r.choices) && r.choices.length ? r.choices.join('; ') : 'No answer';
-		case 'truefalse':
-			return r.value === true ? 'True' : r.value === false ? 'False' : 'No answer';
+			return readResponse(item.kind, response)?.choice ?? 'No answer';
+		case 'multi': {
+			const choices = readResponse(item.kind, response)?.choices;
+			return choices?.length ? choices.join('; ') : 'No answer';
+		}
+		case 'truefalse': {
+			const value = readResponse(item.kind, response)?.value;
+			return value === true ? 'True' : value === false ? 'False' : 'No answer';
+		}
 		case 'typed':
 		case 'numeric':
-			return typeof r.text === 'string' && r.text.trim() ? r.text.trim() : 'No answer';
-		case 'ordering':
-			return Array.isArray(r.order) ? r.order.join(' → ') : 'No answer';
+			return readResponse(item.kind, response)?.text.trim() || 'No answer';
+		case 'ordering': {
+			const order = readResponse(item.kind, response)?.order;
+			return order ? order.join(' → ') : 'No answer';
+		}
 		case 'matching': {
-			const pairs = (r as { pairs?: Record<string, string> }).pairs;
-			if (!pairs || typeof pairs !== 'object') return 'No answer';
+			const pairs = readResponse(item.kind, response)?.pairs;
+			if (!pairs) return 'No answer';
 			return item.pairs.map((p) => `${p.left} → ${pairs[p.left] ?? '?'}`).join('; ');
 		}
 	}
@@ -65,13 +70,13 @@ export function formatResponse(item: Item, response: unknown): string {
 
 /** Adds up an attempt against the bank; items no longer in the bank are left out. */
 export function summarizeAttempt(
-	attempt: Pick<Attempt, 'questions' | 'answers'>,
+	attempt: { questions: readonly { itemId: string }[]; answers: Attempt['answers'] },
 	items: ReadonlyMap<string, Item>,
 	topics: readonly Topic[]
 ): AttemptSummary {
 	const answers = new Map(attempt.answers.map((a) => [a.itemId, a]));
 	const rows: ResultRow[] = [];
-	for (const question of attempt.questions as { itemId: string }[]) {
+	for (const question of attempt.questions) {
 		const item = items.get(question.itemId);
 		if (!item) continue;
 		const answer = answers.get(item.id);
@@ -79,7 +84,7 @@ export function summarizeAttempt(
 			itemId: item.id,
 			prompt: item.prompt,
 			topic: item.topic,
-			given: formatResponse(item, answer?.response as AnswerResponse | undefined),
+			given: formatResponse(item, answer?.response),
 			expected: expectedAnswer(item),
 			correct: answer?.correct ?? false,
 			score: answer?.score ?? 0,

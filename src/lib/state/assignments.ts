@@ -15,10 +15,9 @@ import {
 	resultFromAttempt,
 	resultFromGrades,
 	studentIdFor,
-	triesLeft,
-	type AssignmentAttemptConfig
+	triesLeft
 } from '$lib/domain/assignment-take';
-import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
+import type { AssignmentAttemptConfig, Attempt, ReceivedAssignment } from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
 import {
 	acceptAssignment,

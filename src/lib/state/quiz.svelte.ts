@@ -15,11 +15,6 @@ import type { ReceivedAssignment } from '$lib/domain/records';
 import { getReceived } from '$lib/storage/assignments';
 import { getAttempt, getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
 
-/** What an attempt stores to say how its quiz was made. */
-export interface QuizConfig {
-	options: QuizOptions;
-}
-
 export type StartResult = { ok: true; attemptId: string } | { ok: false; reason: string };
 
 /** Generates a quiz for a learner and stores it as an attempt in progress. */
@@ -43,7 +38,7 @@ export async function startQuiz(
 		title,
 		startedAt: now,
 		updatedAt: now,
-		config: { options: full } satisfies QuizConfig,
+		config: { options: full },
 		questions: generated.questions,
 		answers: []
 	};
@@ -87,7 +82,7 @@ export class QuizSession {
 		// answers, so an old unfinished quiz can still be finished.
 		this.#attempt = {
 			...attempt,
-			questions: attempt.questions.filter((q) => getItem((q as QuizQuestion).itemId)),
+			questions: attempt.questions.filter((q) => getItem(q.itemId)),
 			answers: attempt.answers.filter((a) => getItem(a.itemId))
 		};
 		this.#shownAt = now;
@@ -103,7 +98,7 @@ export class QuizSession {
 	}
 
 	get mode() {
-		return (this.#attempt.config as QuizConfig).options.mode;
+		return this.#attempt.config.options.mode;
 	}
 
 	get total() {
@@ -120,7 +115,7 @@ export class QuizSession {
 	}
 
 	get question(): QuizQuestion | undefined {
-		return this.#attempt.questions[this.index] as QuizQuestion | undefined;
+		return this.#attempt.questions[this.index];
 	}
 
 	get item(): Item | undefined {

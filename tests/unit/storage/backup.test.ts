@@ -224,7 +224,7 @@ describe('backups', () => {
 			[
 				'an unplayable quiz',
 				(_t, b) => {
-					b.learners[0].attempts[0].questions = [null];
+					b.learners[0].attempts[0].questions = [null as never];
 					return JSON.stringify(b);
 				},
 				'damaged'
@@ -232,7 +232,7 @@ describe('backups', () => {
 			[
 				'a quiz without a mode',
 				(_t, b) => {
-					b.learners[0].attempts[0].config = {};
+					b.learners[0].attempts[0].config = {} as never;
 					return JSON.stringify(b);
 				},
 				'damaged'
