@@ -42,5 +42,39 @@ export default ts.config(
 			],
 			'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage']
 		}
+	},
+	{
+		// Pages and components reach storage only through src/lib/state, the one door.
+		files: ['src/routes/**/*.{ts,svelte}', 'src/lib/components/**/*.{ts,svelte}'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/storage', '$lib/storage/*'],
+							message: 'Go through a module of $lib/state: it is the only door to storage.'
+						}
+					]
+				}
+			]
+		}
+	},
+	{
+		// Storage sits below state: it never imports it.
+		files: ['src/lib/storage/**/*.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['$lib/state', '$lib/state/*'],
+							message: 'Storage is below state: move the code up, or pass it in.'
+						}
+					]
+				}
+			]
+		}
 	}
 );

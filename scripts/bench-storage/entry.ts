@@ -7,14 +7,8 @@ import { computeDashboard } from '../../src/lib/domain/progress.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/lib/domain/backup.ts';
 import { historyFromEvents, historyFromStats } from '../../src/lib/domain/quiz-results.ts';
 import type { AnswerEvent, CardRecord } from '../../src/lib/domain/records.ts';
-import {
-	DB_NAME,
-	closeDB,
-	deviceTimeZone,
-	getDB,
-	upgrade,
-	type FactdeckDB
-} from '../../src/lib/storage/db.ts';
+import { DB_NAME, closeDB, getDB, upgrade, type FactdeckDB } from '../../src/lib/storage/db.ts';
+import { deviceTimeZone } from '../../src/lib/clock.ts';
 import { exportBackup, importBackup } from '../../src/lib/storage/backup.ts';
 import { deleteLearner } from '../../src/lib/storage/learners.ts';
 import {

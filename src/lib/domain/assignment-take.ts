@@ -12,21 +12,16 @@ import type {
 import { LIMITS } from './assignment.ts';
 import type { Item } from './bank.ts';
 import type { AnswerResponse } from './check-answer.ts';
-import type { QuizOptions, QuizQuestion } from './quiz.ts';
+import type { QuizQuestion } from './quiz.ts';
+import { gradedSince } from './decks.ts';
 import { presentItem } from './quiz.ts';
 import { createRng, seedFromString, shuffle } from './random.ts';
 import type { AnswerEvent, Attempt } from './records.ts';
 
-/** What an assignment attempt stores in `config`: the player reads `options.mode`. */
-export interface AssignmentAttemptConfig {
-	options: QuizOptions;
-	assignment: { id: string; revision: number; tryNumber: number };
-}
-
 export function assignmentConfig(attempt: Pick<Attempt, 'kind' | 'config'>) {
 	if (attempt.kind !== 'assignment') return null;
-	const config = attempt.config as Partial<AssignmentAttemptConfig> | null;
-	return config?.assignment ?? null;
+	// Stored data: a record from a backup may lack it.
+	return 'assignment' in attempt.config ? (attempt.config.assignment ?? null) : null;
 }
 
 /**
@@ -158,12 +153,7 @@ export function cardsGraded(
 	events: readonly AnswerEvent[],
 	receivedAt: number
 ): number {
-	const ids = new Set(cardIds);
-	const graded = new Set<string>();
-	for (const e of events) {
-		if (e.source === 'flashcard' && e.at >= receivedAt && ids.has(e.itemId)) graded.add(e.itemId);
-	}
-	return graded.size;
+	return gradedSince(cardIds, events, receivedAt).size;
 }
 
 /**

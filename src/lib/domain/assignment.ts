@@ -47,6 +47,53 @@ export interface AssignmentSettings {
 	tries: number;
 }
 
+/**
+ * Whether students see the right answers after a try: always in practice and flashcard
+ * modes (they see them after each question or on each card); in test mode, only when the
+ * teacher chose to show them. With no assignment (a learner's own quiz), always.
+ */
+export function answersVisible(settings: Pick<AssignmentSettings, 'mode' | 'showAnswers'> | null) {
+	return settings === null || settings.mode !== 'test' || settings.showAnswers;
+}
+
+/**
+ * The settings as they are saved, whatever the editor's fields say: practice mode shows
+ * the answers (after each question), and a flashcard deck is taken once (its result is one
+ * grade per card), so its tries are 1. An empty due date is none.
+ */
+export function normaliseSettings(settings: AssignmentSettings): AssignmentSettings {
+	return {
+		...settings,
+		dueDate: settings.dueDate || null,
+		showAnswers: settings.mode === 'practice' ? true : settings.showAnswers,
+		tries: settings.mode === 'flashcards' ? 1 : settings.tries
+	};
+}
+
+/**
+ * What stops a set from being saved, as sentences for the teacher (none: it can be saved).
+ * `chosen` are the set's items this app has, in any order. The limits are those links
+ * enforce (LIMITS), so a saved set can always be shared.
+ */
+export function settingsProblems(
+	settings: AssignmentSettings,
+	chosen: readonly { quizOnly?: boolean }[]
+): string[] {
+	const problems: string[] = [];
+	const title = settings.title.trim();
+	if (!title) problems.push('Give the set a title.');
+	if ([...title].length > LIMITS.titleChars)
+		problems.push(`Keep the title to ${LIMITS.titleChars} characters.`);
+	if ([...settings.instructions.trim()].length > LIMITS.instructionsChars)
+		problems.push(`Keep the instructions to ${LIMITS.instructionsChars} characters.`);
+	if (settings.itemIds.length < LIMITS.minItems) problems.push('Choose at least one question.');
+	if (settings.mode === 'flashcards' && chosen.length && chosen.every((i) => i.quizOnly))
+		problems.push('Every chosen question is quiz-only: a flashcard deck needs at least one card.');
+	if (settings.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(settings.dueDate))
+		problems.push('The due date is not a date.');
+	return problems;
+}
+
 /** A set as the teacher's device keeps it (IndexedDB store `sets`). */
 export interface TeacherSet extends AssignmentSettings {
 	/** 16 lowercase hex digits (8 random bytes); travels in links and results. */

@@ -284,3 +284,8 @@ export function bankVocabulary(items: readonly Item[]): string[] {
 	}
 	return [...words];
 }
+
+/** An item's right answer as one line of text (what feedback shows as "the answer"). */
+export function expectedAnswer(item: Item): string {
+	return checkAnswer(item, null).expected;
+}

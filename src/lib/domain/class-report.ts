@@ -17,6 +17,7 @@ import type { Item, ItemKind } from './bank.ts';
 import { DAY_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
 import { checkAnswer } from './check-answer.ts';
 import { formatResponse } from './quiz-results.ts';
+import { isBlankResponse } from './responses.ts';
 
 /** A result as the teacher's device stores it. */
 export interface ReceivedResult extends AssignmentResult {
@@ -153,26 +154,6 @@ export function dueEndOf(dueDate: string | null, timeZone: string): number | nul
 	return todayBounds(t, timeZone).end;
 }
 
-function isBlank(item: Item, response: unknown): boolean {
-	if (response === null || typeof response !== 'object') return true;
-	const r = response as Partial<Record<string, unknown>>;
-	switch (item.kind) {
-		case 'single':
-			return typeof r.choice !== 'string';
-		case 'truefalse':
-			return typeof r.value !== 'boolean';
-		case 'multi':
-			return !Array.isArray(r.choices) || r.choices.length === 0;
-		case 'typed':
-		case 'numeric':
-			return typeof r.text !== 'string' || r.text.trim() === '';
-		case 'ordering':
-			return !Array.isArray(r.order) || r.order.length === 0;
-		case 'matching':
-			return typeof r.pairs !== 'object' || r.pairs === null || !Object.keys(r.pairs).length;
-	}
-}
-
 interface Mark {
 	answered: boolean;
 	correct: boolean;
@@ -200,7 +181,7 @@ function mark(
 	}
 	const response = answer?.response ?? null;
 	const check = checkAnswer(item, response, { vocabulary });
-	const answered = !isBlank(item, response);
+	const answered = !isBlankResponse(item.kind, response);
 	const credit = Number.isFinite(check.score) ? Math.min(1, Math.max(0, check.score)) : 0;
 	return {
 		answered,

@@ -193,6 +193,38 @@ export function cramQueue(itemIds: readonly string[], seed: number): string[] {
 }
 
 /**
+ * The items of `itemIds` graded as flashcards at or after `since` (an assignment's
+ * receipt): the teacher's result of a flashcard set counts these.
+ */
+export function gradedSince(
+	itemIds: readonly string[],
+	events: readonly AnswerEvent[],
+	since: number
+): Set<string> {
+	const ids = new Set(itemIds);
+	const graded = new Set<string>();
+	for (const e of events) {
+		if (e.source === 'flashcard' && e.at >= since && ids.has(e.itemId)) graded.add(e.itemId);
+	}
+	return graded;
+}
+
+/**
+ * The study queue of an assigned deck: first every card not yet graded since the
+ * assignment was received, in the deck's order (the teacher's result needs one grade per
+ * card, due or not, beyond the daily new-card limit), then the rest of today's queue.
+ */
+export function assignedDeckQueue(
+	input: QueueInput & { events: readonly AnswerEvent[]; receivedAt: number }
+): string[] {
+	const graded = gradedSince(input.itemIds, input.events, input.receivedAt);
+	const ungraded = [...new Set(input.itemIds)].filter((id) => !graded.has(id));
+	const queue = buildQueue(input);
+	const first = new Set(ungraded);
+	return [...ungraded, ...[...queue.due, ...queue.fresh].filter((id) => !first.has(id))];
+}
+
+/**
  * What a quiz or assignment answer does to the learner's flashcard for that item.
  *
  * The rule: a wrong answer makes the card due again now, so it comes first in the next

@@ -3,9 +3,10 @@
  * quiz draws on. Pure.
  */
 import type { Item, Topic } from './bank.ts';
-import type { AnswerResponse } from './check-answer.ts';
+import { expectedAnswer } from './check-answer.ts';
 import type { QuizHistory } from './quiz.ts';
 import type { AnswerEvent, Attempt } from './records.ts';
+import { readResponse } from './responses.ts';
 import type { ItemStats } from './stats.ts';
 
 /** One question of an attempt as the results screen lists it. */
@@ -14,6 +15,8 @@ export interface ResultRow {
 	prompt: string;
 	topic: string;
 	given: string;
+	/** The right answer as one line of text. */
+	expected: string;
 	correct: boolean;
 	score: number;
 	answered: boolean;
@@ -33,27 +36,33 @@ export interface AttemptSummary {
 	rows: ResultRow[];
 	/** Items answered wrong (or with part credit): "Retry the ones I missed". */
 	missed: string[];
+	/** The items that are also flashcards (not quiz-only): "Review these as flashcards". */
+	reviewable: string[];
 }
 
 /** A person's response as one line of text, for results and reports. */
 export function formatResponse(item: Item, response: unknown): string {
-	if (response === null || response === undefined) return 'No answer';
-	const r = response as Partial<Record<string, unknown>>;
 	switch (item.kind) {
 		case 'single':
-			return typeof r.choice === 'string' ? r.choice : 'No answer';
-		case 'multi':
-			return Array.isArray(r.choices) && r.choices.length ? r.choices.join('; ') : 'No answer';
-		case 'truefalse':
-			return r.value === true ? 'True' : r.value === false ? 'False' : 'No answer';
+			return readResponse(item.kind, response)?.choice ?? 'No answer';
+		case 'multi': {
+			const choices = readResponse(item.kind, response)?.choices;
+			return choices?.length ? choices.join('; ') : 'No answer';
+		}
+		case 'truefalse': {
+			const value = readResponse(item.kind, response)?.value;
+			return value === true ? 'True' : value === false ? 'False' : 'No answer';
+		}
 		case 'typed':
 		case 'numeric':
-			return typeof r.text === 'string' && r.text.trim() ? r.text.trim() : 'No answer';
-		case 'ordering':
-			return Array.isArray(r.order) ? r.order.join(' → ') : 'No answer';
+			return readResponse(item.kind, response)?.text.trim() || 'No answer';
+		case 'ordering': {
+			const order = readResponse(item.kind, response)?.order;
+			return order ? order.join(' → ') : 'No answer';
+		}
 		case 'matching': {
-			const pairs = (r as { pairs?: Record<string, string> }).pairs;
-			if (!pairs || typeof pairs !== 'object') return 'No answer';
+			const pairs = readResponse(item.kind, response)?.pairs;
+			if (!pairs) return 'No answer';
 			return item.pairs.map((p) => `${p.left} → ${pairs[p.left] ?? '?'}`).join('; ');
 		}
 	}
@@ -61,13 +70,13 @@ export function formatResponse(item: Item, response: unknown): string {
 
 /** Adds up an attempt against the bank; items no longer in the bank are left out. */
 export function summarizeAttempt(
-	attempt: Pick<Attempt, 'questions' | 'answers'>,
+	attempt: { questions: readonly { itemId: string }[]; answers: Attempt['answers'] },
 	items: ReadonlyMap<string, Item>,
 	topics: readonly Topic[]
 ): AttemptSummary {
 	const answers = new Map(attempt.answers.map((a) => [a.itemId, a]));
 	const rows: ResultRow[] = [];
-	for (const question of attempt.questions as { itemId: string }[]) {
+	for (const question of attempt.questions) {
 		const item = items.get(question.itemId);
 		if (!item) continue;
 		const answer = answers.get(item.id);
@@ -75,7 +84,8 @@ export function summarizeAttempt(
 			itemId: item.id,
 			prompt: item.prompt,
 			topic: item.topic,
-			given: formatResponse(item, answer?.response as AnswerResponse | undefined),
+			given: formatResponse(item, answer?.response),
+			expected: expectedAnswer(item),
 			correct: answer?.correct ?? false,
 			score: answer?.score ?? 0,
 			answered: answer !== undefined
@@ -102,7 +112,8 @@ export function summarizeAttempt(
 		ms: attempt.answers.reduce((s, a) => s + a.ms, 0),
 		byTopic,
 		rows,
-		missed: rows.filter((r) => !r.correct).map((r) => r.itemId)
+		missed: rows.filter((r) => !r.correct).map((r) => r.itemId),
+		reviewable: rows.filter((r) => !items.get(r.itemId)?.quizOnly).map((r) => r.itemId)
 	};
 }
 

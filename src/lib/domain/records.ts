@@ -4,6 +4,7 @@
  * survive JSON, structured clone and IndexedDB indexes alike).
  */
 import type { AssignmentLink } from './assignment.ts';
+import type { QuizOptions, QuizQuestion } from './quiz.ts';
 
 /** A person who studies on this device. Several can share one device. */
 export interface Learner {
@@ -87,12 +88,30 @@ export type AttemptStatus = 'in-progress' | 'finished';
 /** One question's answer inside an attempt. */
 export interface AttemptAnswer {
 	itemId: string;
+	/**
+	 * As given (an AnswerResponse, or null). Stored data, which a backup may bring in any
+	 * shape: read it back with `readResponse`, which checks that it fits the item.
+	 */
 	response: unknown;
 	correct: boolean;
 	/** Part credit between 0 and 1 (matching gives credit per pair). */
 	score: number;
 	ms: number;
 	at: number;
+}
+
+/**
+ * What an attempt stores to say how its quiz was made. The app writes every option; only
+ * `options.mode` is read back (the player needs it), and only it is checked in a backup.
+ */
+export interface QuizConfig {
+	options: Pick<QuizOptions, 'mode'> & Partial<QuizOptions>;
+}
+
+/** What an assignment attempt stores in `config`: which set and which try. */
+export interface AssignmentAttemptConfig {
+	options: QuizOptions;
+	assignment: { id: string; revision: number; tryNumber: number };
 }
 
 /** A quiz (or assignment) being taken or finished. */
@@ -105,10 +124,10 @@ export interface Attempt {
 	startedAt: number;
 	updatedAt: number;
 	finishedAt?: number;
-	/** Quiz options and seed, or the assignment id: enough to rebuild the question list. */
-	config: unknown;
+	/** Quiz options and seed, and for an assignment its id: enough to rebuild the question list. */
+	config: QuizConfig | AssignmentAttemptConfig;
 	/** The questions in the order shown, with their options' order, as the generator made them. */
-	questions: unknown[];
+	questions: QuizQuestion[];
 	answers: AttemptAnswer[];
 }
 

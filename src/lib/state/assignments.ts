@@ -11,20 +11,58 @@ import {
 	assignmentConfig,
 	assignmentQuestions,
 	assignmentSeed,
+	cardsGraded,
 	resultFromAttempt,
 	resultFromGrades,
 	studentIdFor,
-	triesLeft,
-	type AssignmentAttemptConfig
+	triesLeft
 } from '$lib/domain/assignment-take';
-import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
+import type { AssignmentAttemptConfig, Attempt, ReceivedAssignment } from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
-import { addResultCode } from '$lib/storage/assignments';
+import {
+	acceptAssignment,
+	addResultCode,
+	getReceived,
+	type AcceptOutcome
+} from '$lib/storage/assignments';
 import { listAttempts, listEvents, saveAttempt } from '$lib/storage/progress';
 
 /** Reads an assignment link (or its fragment). Writes nothing. */
 export function readAssignmentLink(input: string): Decoded<AssignmentLink> {
 	return decodeAssignmentLink(input, bankIndex);
+}
+
+/** Whether the learner has this link's assignment already, at this revision or a later one. */
+export async function acceptedAlready(learnerId: string, link: AssignmentLink): Promise<boolean> {
+	const received = await getReceived(learnerId, link.id);
+	return !!received && received.assignment.revision >= link.revision;
+}
+
+/** Keeps an assignment for the learner (a newer revision replaces the older one). */
+export function acceptLink(learnerId: string, link: AssignmentLink): Promise<AcceptOutcome> {
+	return acceptAssignment(learnerId, link);
+}
+
+/** One accepted assignment with the learner's tries at it, as /assignment shows it. */
+export interface AssignmentView {
+	/** Null when the learner has no such assignment. */
+	received: ReceivedAssignment | null;
+	/** Their attempts at it, oldest first (quiz modes). */
+	attempts: Attempt[];
+	/** How many of its cards they graded since accepting it (flashcard mode). */
+	graded: number;
+}
+
+export async function loadAssignment(learnerId: string, id: string): Promise<AssignmentView> {
+	const received = id ? ((await getReceived(learnerId, id)) ?? null) : null;
+	if (!received) return { received: null, attempts: [], graded: 0 };
+	const attempts = await assignmentAttempts(learnerId, received.id);
+	let graded = 0;
+	if (received.assignment.settings.mode === 'flashcards') {
+		const events = await listEvents(learnerId, received.receivedAt);
+		graded = cardsGraded(deckCardIds(received), events, received.receivedAt);
+	}
+	return { received, attempts, graded };
 }
 
 /** The learner's attempts at one assignment, oldest first. */

@@ -4,12 +4,148 @@
  * the last grades can be undone exactly (the previous card record is kept in memory).
  * A cram session records grades as answers but never changes a schedule.
  */
-import { getItem } from '$lib/bank';
+import { bank, getItem } from '$lib/bank';
+import { deviceTimeZone } from '$lib/clock';
 import type { Item } from '$lib/domain/bank';
-import { gradeCard } from '$lib/domain/decks';
-import type { AnswerEvent, CardRecord, Grade } from '$lib/domain/records';
+import {
+	assignedDeckQueue,
+	buildQueue,
+	cramQueue,
+	gradeCard,
+	isDeckId,
+	listDecks,
+	missedInQuizzes,
+	type Deck
+} from '$lib/domain/decks';
+import type { AnswerEvent, CardRecord, Grade, ReceivedAssignment } from '$lib/domain/records';
 import { createScheduler, type GradePreview, type Scheduler } from '$lib/domain/scheduler';
-import { saveAnswer, undoAnswer } from '$lib/storage/progress';
+import { listReceived } from '$lib/storage/assignments';
+import { listCards, listEvents, saveAnswer, undoAnswer } from '$lib/storage/progress';
+import { getNewPerDay, setNewPerDay } from '$lib/storage/settings';
+
+/** What both flashcard pages read: the learner's cards, answers, limit and assignments. */
+async function readLearner(learnerId: string) {
+	const [cards, events, newPerDay, received] = await Promise.all([
+		listCards(learnerId),
+		listEvents(learnerId),
+		getNewPerDay(),
+		listReceived(learnerId)
+	]);
+	return { cards: new Map(cards.map((c) => [c.itemId, c])), events, newPerDay, received };
+}
+
+/** The learner's decks: the bank's, "missed in quizzes", and each flashcard set assigned. */
+function learnerDecks(events: readonly AnswerEvent[], received: readonly ReceivedAssignment[]) {
+	const assigned = received
+		.filter((r) => r.assignment.settings.mode === 'flashcards')
+		.map((r) => ({
+			assignmentId: r.id,
+			title: r.assignment.settings.title,
+			itemIds: r.assignment.settings.itemIds
+		}));
+	return listDecks(bank.items, bank.topics, missedInQuizzes(events), assigned);
+}
+
+export interface DeckRow {
+	deck: Deck;
+	/** Cards of the deck due today. */
+	due: number;
+	/** New cards of the deck the learner may start today. */
+	fresh: number;
+}
+
+export interface DeckList {
+	rows: DeckRow[];
+	/** The learner's daily limit of new cards. */
+	newPerDay: number;
+}
+
+/** The deck list of /flashcards, with today's counts. */
+export async function loadDecks(learnerId: string, now = Date.now()): Promise<DeckList> {
+	const { cards, events, newPerDay, received } = await readLearner(learnerId);
+	const timeZone = deviceTimeZone();
+	const rows = learnerDecks(events, received).map((deck) => {
+		const queue = buildQueue({ itemIds: deck.itemIds, cards, now, timeZone, newPerDay, seed: 1 });
+		return { deck, due: queue.dueCount, fresh: queue.fresh.length };
+	});
+	return { rows, newPerDay };
+}
+
+/** Saves the daily limit of new cards. @throws RangeError when it is not one. */
+export function saveNewPerDay(value: number): Promise<void> {
+	return setNewPerDay(value);
+}
+
+/** What /flashcards/study was asked for (its query string). */
+export interface StudyRequest {
+	/** A deck id ('all' when none was given). */
+	deck: string;
+	cram: boolean;
+	/** "Review these as flashcards" from a quiz: exactly these items; null otherwise. */
+	items: string[] | null;
+}
+
+export function readStudyRequest(params: URLSearchParams): StudyRequest {
+	const items = params.get('items');
+	return {
+		deck: params.get('deck') ?? 'all',
+		cram: params.get('cram') === '1',
+		items: items === null ? null : items.split(',')
+	};
+}
+
+export type StudyStart =
+	| {
+			ok: true;
+			session: StudySession;
+			title: string;
+			/** The assignment this deck belongs to, if any: the summary leads back to it. */
+			assignmentId: string | null;
+	  }
+	| { ok: false; problem: string };
+
+/** Builds the queue a study request asks for and opens a session on it. */
+export async function startStudy(
+	learnerId: string,
+	request: StudyRequest,
+	now = Date.now(),
+	seed = crypto.getRandomValues(new Uint32Array(1))[0]
+): Promise<StudyStart> {
+	const { cards, events, newPerDay, received } = await readLearner(learnerId);
+	if (request.items !== null) {
+		const ids = request.items.filter((id) => getItem(id) && !getItem(id)?.quizOnly);
+		return {
+			ok: true,
+			session: new StudySession({ learnerId, queue: ids, cards }),
+			title: 'Review: questions from your quiz',
+			assignmentId: null
+		};
+	}
+	const deck = isDeckId(request.deck)
+		? learnerDecks(events, received).find((d) => d.id === request.deck)
+		: undefined;
+	if (!deck) return { ok: false, problem: 'This deck does not exist.' };
+	const assigned = received.find((r) => `assignment:${r.id}` === deck.id);
+	const input = {
+		itemIds: deck.itemIds,
+		cards,
+		now,
+		timeZone: deviceTimeZone(),
+		newPerDay,
+		seed
+	};
+	const queue = request.cram
+		? cramQueue(deck.itemIds, seed)
+		: assigned
+			? assignedDeckQueue({ ...input, events, receivedAt: assigned.receivedAt })
+			: (({ due, fresh }) => [...due, ...fresh])(buildQueue(input));
+	return {
+		ok: true,
+		session: new StudySession({ learnerId, queue, cards, cram: request.cram }),
+		title: `${request.cram ? 'Cram' : 'Study'}: ${deck.title}`,
+		assignmentId: assigned?.id ?? null
+	};
+}
 
 interface Done {
 	eventId: string;

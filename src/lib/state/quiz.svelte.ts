@@ -10,12 +10,10 @@ import { afterQuizAnswer } from '$lib/domain/decks';
 import { generateQuiz, type QuizOptions, type QuizQuestion } from '$lib/domain/quiz';
 import { historyFromStats } from '$lib/domain/quiz-results';
 import type { AnswerEvent, Attempt, AttemptAnswer } from '$lib/domain/records';
-import { getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
-
-/** What an attempt stores to say how its quiz was made. */
-export interface QuizConfig {
-	options: QuizOptions;
-}
+import { assignmentConfig } from '$lib/domain/assignment-take';
+import type { ReceivedAssignment } from '$lib/domain/records';
+import { getReceived } from '$lib/storage/assignments';
+import { getAttempt, getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
 
 export type StartResult = { ok: true; attemptId: string } | { ok: false; reason: string };
 
@@ -40,12 +38,35 @@ export async function startQuiz(
 		title,
 		startedAt: now,
 		updatedAt: now,
-		config: { options: full } satisfies QuizConfig,
+		config: { options: full },
 		questions: generated.questions,
 		answers: []
 	};
 	await saveAttempt(attempt);
 	return { ok: true, attemptId: attempt.id };
+}
+
+/** The quiz to play: a session on the stored attempt, or null when there is no such attempt. */
+export async function openQuiz(attemptId: string | null): Promise<QuizSession | null> {
+	const attempt = attemptId ? await getAttempt(attemptId) : undefined;
+	return attempt ? new QuizSession(attempt) : null;
+}
+
+/** A finished (or abandoned) attempt, with the assignment it was a try at, if any. */
+export interface AttemptView {
+	attempt: Attempt;
+	received: ReceivedAssignment | null;
+}
+
+/** What the results page shows; null when there is no such attempt. */
+export async function loadAttempt(attemptId: string | null): Promise<AttemptView | null> {
+	const attempt = attemptId ? await getAttempt(attemptId) : undefined;
+	if (!attempt) return null;
+	const assignment = assignmentConfig(attempt);
+	const received = assignment
+		? ((await getReceived(attempt.learnerId, assignment.id)) ?? null)
+		: null;
+	return { attempt, received };
 }
 
 export class QuizSession {
@@ -61,7 +82,7 @@ export class QuizSession {
 		// answers, so an old unfinished quiz can still be finished.
 		this.#attempt = {
 			...attempt,
-			questions: attempt.questions.filter((q) => getItem((q as QuizQuestion).itemId)),
+			questions: attempt.questions.filter((q) => getItem(q.itemId)),
 			answers: attempt.answers.filter((a) => getItem(a.itemId))
 		};
 		this.#shownAt = now;
@@ -77,7 +98,7 @@ export class QuizSession {
 	}
 
 	get mode() {
-		return (this.#attempt.config as QuizConfig).options.mode;
+		return this.#attempt.config.options.mode;
 	}
 
 	get total() {
@@ -94,7 +115,7 @@ export class QuizSession {
 	}
 
 	get question(): QuizQuestion | undefined {
-		return this.#attempt.questions[this.index] as QuizQuestion | undefined;
+		return this.#attempt.questions[this.index];
 	}
 
 	get item(): Item | undefined {

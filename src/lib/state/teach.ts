@@ -3,7 +3,7 @@
  * collecting result links into the class report.
  */
 import { resolve } from '$app/paths';
-import { bankIndex, getItem } from '$lib/bank';
+import { bankIndex, getItem, getVocabulary } from '$lib/bank';
 import {
 	LIMITS,
 	type AssignmentSettings,
@@ -11,16 +11,54 @@ import {
 	type TeacherSet
 } from '$lib/domain/assignment';
 import { assignmentLinkFault, encodeAssignmentLink } from '$lib/domain/assignment-link';
-import type { ReceivedResult } from '$lib/domain/class-report';
+import { buildClassReport, type ClassReport, type ReceivedResult } from '$lib/domain/class-report';
 import { decryptResult, generateTeacherKeys } from '$lib/domain/result-code';
 import {
 	addResults,
+	countResults,
+	deleteSet,
 	ensureTeacherKeys,
 	getSet,
 	getTeacherName,
+	listResults,
+	listSets,
 	listTeacherKeys,
-	saveSet
+	saveSet,
+	setTeacherName
 } from '$lib/storage/teach';
+
+/** The teacher's sets, most recently changed first, with how many results each has. */
+export async function listSetsWithCounts(): Promise<{
+	sets: TeacherSet[];
+	counts: Map<string, number>;
+}> {
+	const [sets, counts] = await Promise.all([listSets(), countResults()]);
+	return { sets, counts };
+}
+
+/** One set, or null when this device has none with that id. */
+export async function loadSet(id: string | null): Promise<TeacherSet | null> {
+	return id ? ((await getSet(id)) ?? null) : null;
+}
+
+/** The class report of a set, from the results collected so far. */
+export async function loadReport(set: TeacherSet): Promise<ClassReport> {
+	return buildClassReport(set, await listResults(set.id), getItem, getVocabulary());
+}
+
+/** Deletes a set and the results collected for it. */
+export function removeSet(id: string): Promise<void> {
+	return deleteSet(id);
+}
+
+/** The name links and worksheets say they are from ('' for none). */
+export function loadTeacherName(): Promise<string> {
+	return getTeacherName();
+}
+
+export function saveTeacherName(name: string): Promise<void> {
+	return setTeacherName(name);
+}
 
 /** A new set's id: 8 random bytes as 16 hex digits. */
 export function newSetId(): string {

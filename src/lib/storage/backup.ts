@@ -30,7 +30,8 @@ import {
 	type DayStats,
 	type ItemStats
 } from '$lib/domain/stats';
-import { deviceTimeZone, getDB, learnerRange, writeTx, type Db } from './db';
+import { getDB, learnerRange, writeTx, type Db } from './db';
+import { deviceTimeZone } from '$lib/clock';
 import { TEACHER_KEYS_KEY, TEACHER_NAME_KEY, type TeacherKeyPair } from './teach';
 
 async function exportTeacher(db: Db): Promise<TeacherBackup | undefined> {

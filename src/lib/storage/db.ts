@@ -22,6 +22,7 @@ import type { TeacherSet } from '$lib/domain/assignment';
 import type { ReceivedResult } from '$lib/domain/class-report';
 import { classifyStorageError, StorageUnavailableError } from './errors';
 import { backfillStats } from './stats';
+import { deviceTimeZone } from '$lib/clock';
 
 export const DB_NAME = 'factdeck';
 export const DB_VERSION = 3;
@@ -132,23 +133,6 @@ export function upgrade(
 		const results = db.createObjectStore('results', { keyPath: 'id' });
 		results.createIndex('by-assignment', ['assignmentId', 'receivedAt']);
 	}
-}
-
-/**
- * The device's IANA time zone: answers are dated on its calendar. 'UTC' when the platform
- * does not say (some old engines), so dating never fails.
- */
-export function deviceTimeZone(): string {
-	try {
-		const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-		if (zone) {
-			new Intl.DateTimeFormat('en-US', { timeZone: zone });
-			return zone;
-		}
-	} catch {
-		// an engine that names a zone it cannot use
-	}
-	return 'UTC';
 }
 
 type Listener = () => void;

@@ -6,7 +6,8 @@
 import { LocalCalendar } from '$lib/domain/calendar';
 import type { AnswerEvent, Attempt, CardRecord } from '$lib/domain/records';
 import type { DayStats, ItemStats } from '$lib/domain/stats';
-import { deviceTimeZone, getDB, learnerRange, writeTx } from './db';
+import { getDB, learnerRange, writeTx } from './db';
+import { deviceTimeZone } from '$lib/clock';
 import { countAnswer, recountEvent } from './stats';
 
 /** What one answer changes: the event always, and the card and the attempt when given. */

@@ -106,7 +106,7 @@ describe('results', () => {
 					at: 0
 				}
 			]
-		} as Attempt;
+		} as unknown as Attempt;
 		const r = resultFromAttempt(attempt, { id: SET, revision: 3 }, { name: 'Ana', id: 'x' }, 2);
 		expect(r).toMatchObject({
 			assignmentId: SET,

@@ -4,10 +4,12 @@ import {
 	ALL_DECK_TITLE,
 	MISSED_DECK_TITLE,
 	afterQuizAnswer,
+	assignedDeckQueue,
 	buildQueue,
 	countDueToday,
 	cramQueue,
 	gradeCard,
+	gradedSince,
 	isDeckId,
 	listDecks,
 	missedInQuizzes,
@@ -212,6 +214,58 @@ describe('buildQueue', () => {
 		expect(() => queue({ now: NOW, newPerDay: -1 })).toThrow(RangeError);
 		expect(() => queue({ now: NOW, newPerDay: 2.5 })).toThrow(RangeError);
 		expect(() => queue({ now: NOW, timeZone: 'Mars/Olympus' })).toThrow();
+	});
+});
+
+describe('assignedDeckQueue', () => {
+	/** Paris, Wednesday 25 March 2026 at noon; the deck was received two days before. */
+	const NOW = at('2026-03-25T12:00:00+01:00');
+	const RECEIVED = at('2026-03-23T12:00:00+01:00');
+	const input = (events: AnswerEvent[], over: Partial<QueueInput> = {}) => ({
+		itemIds: ['e', 'a', 'b', 'd'],
+		cards: new Map<string, CardRecord>(),
+		now: NOW,
+		timeZone: 'Europe/Paris',
+		newPerDay: 0,
+		seed: 1,
+		events,
+		receivedAt: RECEIVED,
+		...over
+	});
+
+	it('puts every card not graded since receipt first, in the deck order, past the new-card limit', () => {
+		expect(assignedDeckQueue(input([]))).toEqual(['e', 'a', 'b', 'd']);
+	});
+
+	it('then today’s reviews of the cards already graded; a grade before receipt does not count', () => {
+		const cards = cardMap([
+			card('a', at('2026-03-25T08:00:00+01:00')),
+			card('b', at('2026-03-30T08:00:00+01:00')),
+			card('d', at('2026-03-24T08:00:00+01:00'))
+		]);
+		const events = [
+			event('a', '2026-03-24T09:00:00+01:00', true, 'flashcard'),
+			event('b', '2026-03-24T09:00:00+01:00', true, 'flashcard'),
+			event('d', '2026-03-24T09:00:00+01:00', true, 'flashcard'),
+			event('e', '2026-03-20T09:00:00+01:00', true, 'flashcard'),
+			// A quiz answer is not a grade of the card.
+			event('e', '2026-03-24T10:00:00+01:00', true, 'quiz')
+		];
+		// e: ungraded since receipt; then d and a are due (most overdue first); b is not due.
+		expect(assignedDeckQueue(input(events, { cards }))).toEqual(['e', 'd', 'a']);
+	});
+});
+
+describe('gradedSince', () => {
+	it('counts flashcard grades of the given items at or after the instant', () => {
+		const since = at('2026-03-24T00:00:00Z');
+		const events = [
+			event('a', '2026-03-24T00:00:00Z', false, 'flashcard'),
+			event('b', '2026-03-23T23:59:59Z', true, 'flashcard'),
+			event('d', '2026-03-25T00:00:00Z', true, 'assignment'),
+			event('x', '2026-03-25T00:00:00Z', true, 'flashcard')
+		];
+		expect([...gradedSince(['a', 'b', 'd'], events, since)]).toEqual(['a']);
 	});
 });
 

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Item } from '../../../src/lib/domain/bank.ts';
+import { expectedAnswer } from '../../../src/lib/domain/check-answer.ts';
 import {
 	formatDuration,
 	formatResponse,
@@ -88,6 +89,22 @@ describe('summarizeAttempt', () => {
 			answered: true
 		});
 		expect(s.rows[3]).toMatchObject({ itemId: 'p8-killed', given: 'No answer', answered: false });
+	});
+
+	it('gives each row its right answer, and lists the rows that are also flashcards', () => {
+		const quizOnly = { ...byId.get('p8-killed')!, quizOnly: true };
+		const card = byId.get('p3-talks-city')!;
+		const s = summarizeAttempt(
+			{
+				questions: [{ itemId: card.id }, { itemId: quizOnly.id }],
+				answers: [answer(card.id, false, 0, { choice: 'Baku' })]
+			},
+			new Map([...byId, [quizOnly.id, quizOnly]]),
+			topics
+		);
+		expect(s.rows.map((r) => r.expected)).toEqual([expectedAnswer(card), expectedAnswer(quizOnly)]);
+		expect(s.rows[0].expected).toBe('Yevlakh');
+		expect(s.reviewable).toEqual([card.id]);
 	});
 
 	it('handles an empty attempt', () => {

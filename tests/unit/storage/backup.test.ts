@@ -3,7 +3,8 @@ import { BACKUP_VERSION, parseBackup, type Backup } from '$lib/domain/backup';
 import { exportBackup, importBackup } from '$lib/storage/backup';
 import { addLearner, deleteLearner, listLearners } from '$lib/storage/learners';
 import { buildStats } from '$lib/domain/stats';
-import { deviceTimeZone, getDB } from '$lib/storage/db';
+import { deviceTimeZone } from '$lib/clock';
+import { getDB } from '$lib/storage/db';
 import {
 	getCard,
 	listDayStats,
@@ -223,7 +224,7 @@ describe('backups', () => {
 			[
 				'an unplayable quiz',
 				(_t, b) => {
-					b.learners[0].attempts[0].questions = [null];
+					b.learners[0].attempts[0].questions = [null as never];
 					return JSON.stringify(b);
 				},
 				'damaged'
@@ -231,7 +232,7 @@ describe('backups', () => {
 			[
 				'a quiz without a mode',
 				(_t, b) => {
-					b.learners[0].attempts[0].config = {};
+					b.learners[0].attempts[0].config = {} as never;
 					return JSON.stringify(b);
 				},
 				'damaged'

@@ -2,14 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openDB } from 'idb';
 import type { AssignmentLink } from '$lib/domain/assignment';
 import { buildStats } from '$lib/domain/stats';
-import {
-	DB_NAME,
-	DB_VERSION,
-	deviceTimeZone,
-	getDB,
-	upgrade,
-	type FactdeckDB
-} from '$lib/storage/db';
+import { DB_NAME, DB_VERSION, getDB, upgrade, type FactdeckDB } from '$lib/storage/db';
+import { deviceTimeZone } from '$lib/clock';
 import { listLearners } from '$lib/storage/learners';
 import { StorageUnavailableError } from '$lib/storage/errors';
 import { listDayStats, listItemStats } from '$lib/storage/progress';
