@@ -77,8 +77,11 @@ export function visibleTexts(item: Item): { field: string; texts: string[] }[] {
 	return shown;
 }
 
-/** ` words ` of a text, normalised, so a phrase is found only as whole words. */
-const spaced = (text: string) => ` ${normalizeText(text)} `;
+/**
+ * ` words ` of a text, normalised, so a phrase is found only as whole words; thousands
+ * separators are dropped first, so "6,700" is one number and does not contain "6".
+ */
+const spaced = (text: string) => ` ${normalizeText(text.replace(/(\d),(?=\d{3}(?!\d))/g, '$1'))} `;
 
 /**
  * The stems of a text's words of 4 letters or more, by a crude stemmer (a common ending
