@@ -14,6 +14,7 @@ import {
 	type BankFileInput
 } from '../src/lib/domain/bank.ts';
 import { findGiveAways, staleExcuses } from '../src/lib/domain/give-aways.ts';
+import { ownWordsErrors, readWindows, WINDOWS_FILE } from './own-words.ts';
 
 export const QUESTIONS_DIR = join(import.meta.dirname, '..', 'questions');
 export const META_FILE = 'bank.yaml';
@@ -58,14 +59,7 @@ export interface LoadedBank {
  * Give-aways between items that may share a quiz (see give-aways.ts), and `allowReveal`
  * notes that no longer excuse anything, located at the revealed item.
  */
-function giveAwayErrors(bank: Bank, files: { input: BankFileInput }[]): BankError[] {
-	const fileOf = new Map<string, string>();
-	for (const { input } of files) {
-		if (!Array.isArray(input.data)) continue;
-		for (const raw of input.data as { id?: unknown }[]) {
-			if (typeof raw?.id === 'string') fileOf.set(raw.id, input.file);
-		}
-	}
+function giveAwayErrors(bank: Bank, fileOf: Map<string, string>): BankError[] {
 	const errors: BankError[] = findGiveAways(bank.items).map((g) => ({
 		file: fileOf.get(g.revealed) ?? '',
 		id: g.revealed,
@@ -106,7 +100,29 @@ export function loadBank(dir = QUESTIONS_DIR): LoadedBank {
 		field: 'id',
 		message: `published id is gone from the bank: restore the item or list the id under retired in ${META_FILE}`
 	}));
-	errors.push(...giveAwayErrors(result.bank, files));
+	const fileOf = new Map<string, string>();
+	for (const { input } of files) {
+		if (!Array.isArray(input.data)) continue;
+		for (const raw of input.data as { id?: unknown }[]) {
+			if (typeof raw?.id === 'string') fileOf.set(raw.id, input.file);
+		}
+	}
+	errors.push(...giveAwayErrors(result.bank, fileOf));
+	// Own words: a bank folder with the article's hashed windows is held to them; the real
+	// bank must have them (a fixture bank need not).
+	const windows = readWindows(dir);
+	if (windows) {
+		const located = result.bank.items.map((item) => ({ file: fileOf.get(item.id) ?? '', item }));
+		errors.push(...ownWordsErrors(located, windows));
+	} else if (dir === QUESTIONS_DIR) {
+		errors.push({
+			file: relative(process.cwd(), join(dir, WINDOWS_FILE)),
+			id: '(bank)',
+			field: '(file)',
+			message:
+				'missing: run npm run bank:article-hashes to hash the article for the own-words check'
+		});
+	}
 	return errors.length
 		? { bank: null, errors, unpublished }
 		: { bank: result.bank, errors: [], unpublished };

@@ -308,6 +308,14 @@ function checkItem(item: Item, meta: BankMeta): Omit<BankError, 'file' | 'id'>[]
 	}
 	faults.push(...checkDistinct('paragraphs', item.paragraphs));
 	faults.push(...checkDistinct('exclusionGroup', exclusionGroupsOf(item)));
+	// "Claim by X" under a whole sequence or set of pairs would label the article's own facts
+	// as X's claim too; such entries carry their attribution in their own words.
+	if (item.attribution && (item.kind === 'ordering' || item.kind === 'matching')) {
+		faults.push({
+			field: 'attribution',
+			message: `a${item.kind === 'ordering' ? 'n ordering' : ' matching'} item takes no attribution on the whole: say whose claim it is in the prompt or in each entry`
+		});
+	}
 	if (item.allowReveal?.[item.id] !== undefined) {
 		faults.push({ field: `allowReveal.${item.id}`, message: 'an item cannot give itself away' });
 	}

@@ -170,6 +170,17 @@ describe('validateBank', () => {
 		],
 		['bad id', () => [{ ...byKind('single'), id: 'Talks City' }], 'id', 'kebab-case'],
 		[
+			'attribution on a whole ordering',
+			() => [
+				{
+					...byKind('ordering'),
+					attribution: { claimant: 'The Kremlin', verification: 'not-stated' }
+				}
+			],
+			'attribution',
+			'takes no attribution on the whole'
+		],
+		[
 			'empty list of exclusion groups',
 			() => [{ ...byKind('single'), exclusionGroup: [] }],
 			'exclusionGroup',
