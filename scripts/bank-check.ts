@@ -7,7 +7,9 @@
 import { appendFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatBankError } from '../src/lib/domain/bank.ts';
+import { NEAR_WORDS_FOR } from '../src/lib/domain/near-words.ts';
 import { loadBank, PUBLISHED_FILE, QUESTIONS_DIR } from './bank-load.ts';
+import { answerWordsHash } from './bank-near-words.ts';
 
 const args = process.argv.slice(2);
 const publish = args.includes('--publish');
@@ -29,6 +31,17 @@ if (bank && unpublished.length) {
 			);
 		}
 	}
+}
+
+// The typo guard's word list is made from the real bank's answers; a fixture bank has its own.
+if (bank && dir === QUESTIONS_DIR && answerWordsHash(bank.items) !== NEAR_WORDS_FOR) {
+	errors.push({
+		file: 'src/lib/domain/near-words.ts',
+		id: '(bank)',
+		field: 'accept',
+		message: 'the typed answers changed since the file was made: run npm run bank:near-words'
+	});
+	console.error(formatBankError(errors[errors.length - 1]));
 }
 
 const failed = errors.length > 0 || (!publish && unpublished.length > 0);

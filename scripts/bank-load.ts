@@ -13,6 +13,8 @@ import {
 	type BankError,
 	type BankFileInput
 } from '../src/lib/domain/bank.ts';
+import { findGiveAways, staleExcuses } from '../src/lib/domain/give-aways.ts';
+import { ownWordsErrors, readWindows, WINDOWS_FILE } from './own-words.ts';
 
 export const QUESTIONS_DIR = join(import.meta.dirname, '..', 'questions');
 export const META_FILE = 'bank.yaml';
@@ -54,6 +56,28 @@ export interface LoadedBank {
 }
 
 /**
+ * Give-aways between items that may share a quiz (see give-aways.ts), and `allowReveal`
+ * notes that no longer excuse anything, located at the revealed item.
+ */
+function giveAwayErrors(bank: Bank, fileOf: Map<string, string>): BankError[] {
+	const errors: BankError[] = findGiveAways(bank.items).map((g) => ({
+		file: fileOf.get(g.revealed) ?? '',
+		id: g.revealed,
+		field: 'exclusionGroup',
+		message: `give-away: ${g.by} shows the answer "${g.answer}" in its ${g.field}; give both a common exclusion group, reword, or explain under allowReveal why it is harmless`
+	}));
+	for (const { item, by } of staleExcuses(bank.items)) {
+		errors.push({
+			file: fileOf.get(item) ?? '',
+			id: item,
+			field: `allowReveal.${by}`,
+			message: `${by} no longer shows this item's answer (or is gone, or shares a group): drop the note`
+		});
+	}
+	return errors;
+}
+
+/**
  * Loads and validates the whole bank. `bank` is null when anything is wrong; an id that was
  * published and then vanished without being retired is an error too.
  */
@@ -70,12 +94,35 @@ export function loadBank(dir = QUESTIONS_DIR): LoadedBank {
 	if (!result.bank) return { bank: null, errors: result.errors, unpublished: [] };
 
 	const { vanished, unpublished } = checkPublishedIds(result.bank, readPublishedIds(dir));
-	const errors = vanished.map((id) => ({
+	const errors: BankError[] = vanished.map((id) => ({
 		file: relative(process.cwd(), join(dir, PUBLISHED_FILE)),
 		id,
 		field: 'id',
 		message: `published id is gone from the bank: restore the item or list the id under retired in ${META_FILE}`
 	}));
+	const fileOf = new Map<string, string>();
+	for (const { input } of files) {
+		if (!Array.isArray(input.data)) continue;
+		for (const raw of input.data as { id?: unknown }[]) {
+			if (typeof raw?.id === 'string') fileOf.set(raw.id, input.file);
+		}
+	}
+	errors.push(...giveAwayErrors(result.bank, fileOf));
+	// Own words: a bank folder with the article's hashed windows is held to them; the real
+	// bank must have them (a fixture bank need not).
+	const windows = readWindows(dir);
+	if (windows) {
+		const located = result.bank.items.map((item) => ({ file: fileOf.get(item.id) ?? '', item }));
+		errors.push(...ownWordsErrors(located, windows));
+	} else if (dir === QUESTIONS_DIR) {
+		errors.push({
+			file: relative(process.cwd(), join(dir, WINDOWS_FILE)),
+			id: '(bank)',
+			field: '(file)',
+			message:
+				'missing: run npm run bank:article-hashes to hash the article for the own-words check'
+		});
+	}
 	return errors.length
 		? { bank: null, errors, unpublished }
 		: { bank: result.bank, errors: [], unpublished };

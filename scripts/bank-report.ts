@@ -3,7 +3,13 @@
  * the bank misses. Exit code 1 when the bank is invalid or a minimum is missed.
  */
 import { formatBankError } from '../src/lib/domain/bank.ts';
-import { bankShortfalls, bankStats, BANK_MINIMUMS } from '../src/lib/domain/bank-stats.ts';
+import { ITEM_KINDS } from '../src/lib/domain/bank.ts';
+import {
+	bankShortfalls,
+	bankStats,
+	BANK_MINIMUMS,
+	editorialStats
+} from '../src/lib/domain/bank-stats.ts';
 import { loadBank } from './bank-load.ts';
 
 const { bank, errors } = loadBank();
@@ -33,6 +39,24 @@ for (const d of stats.byDifficulty) row(String(d.difficulty), d.count);
 console.log('');
 row('quiz-only (no flashcard)', stats.quizOnly);
 row('attributed claims', stats.attributed);
+
+const editorial = editorialStats(bank);
+console.log('\nBy attribution (what the article says of the claim)');
+for (const a of editorial.byAttribution)
+	row(a.status === 'none' ? 'no attribution' : a.status, a.count);
+
+console.log("\nGive-aways (an item showing another item's answer)");
+row('found, ignoring groups and notes', editorial.giveAways.found);
+row('fenced off by a shared exclusion group', editorial.giveAways.fenced);
+row('excused by an allowReveal note', editorial.giveAways.excused);
+row('open (bank:check rejects these)', editorial.giveAways.open);
+
+console.log('\nKinds per topic');
+const abbreviation = (kind: string) => kind.slice(0, 5);
+console.log(`  ${''.padEnd(12)}${ITEM_KINDS.map((k) => abbreviation(k).padStart(7)).join('')}`);
+for (const t of editorial.kindsByTopic) {
+	console.log(`  ${t.topic.padEnd(12)}${t.kinds.map((k) => String(k.count).padStart(7)).join('')}`);
+}
 
 const short = bankShortfalls(stats);
 if (short.length) {

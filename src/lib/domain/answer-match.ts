@@ -3,9 +3,61 @@
  * accepted forms (normalisation, leading articles, forgiven typos) and how a number is read
  * from what a person typed. Used by check-answer.ts; pure.
  */
+import { NEAR_WORDS } from './near-words.ts';
 import { normalizeText } from './text.ts';
 
 const LEADING_ARTICLE = /^(?:the|an|a) /;
+
+/**
+ * Titles and honorifics the article puts before a name ("President Ilham Aliyev", "Mr.
+ * Pashinyan", "Kremlin spokesman Dmitry Peskov"), as `normalizeText` writes them. A typed
+ * answer may start with one (after an optional "the" and nationality), and it is then also
+ * compared without it: "President Aliyev" is right where "Aliyev" is.
+ */
+export const TITLES = [
+	'president',
+	'prime minister',
+	'mr',
+	'mister',
+	'kremlin spokesman',
+	'spokesman',
+	'white house national security spokesman',
+	'national security spokesman',
+	'presidential aide',
+	'human rights ombudsman',
+	'ombudsman'
+] as const;
+
+/** Nationalities the article puts before a title: "Azerbaijan President", "French President". */
+const TITLE_NATIONALITIES = [
+	'azerbaijan',
+	'azerbaijani',
+	'azerbaijans',
+	'armenian',
+	'armenias',
+	'french',
+	'frances',
+	'russian',
+	'russias',
+	'nagorno karabakh',
+	'nagorno karabakhs'
+];
+
+const LEADING_TITLE = new RegExp(
+	`^(?:(?:the|an|a) )?(?:(?:${TITLE_NATIONALITIES.join('|')}) )?(?:${[...TITLES]
+		.sort((a, b) => b.length - a.length)
+		.join('|')}) (?=\\S)`
+);
+
+/**
+ * The typed text without a leading title (see `TITLES`), normalised; null when it has none.
+ * Only a title followed by more words is dropped: "President" alone stays an answer.
+ */
+export function withoutTitle(input: string): string | null {
+	const normal = normalizeText(input);
+	const stripped = normal.replace(LEADING_TITLE, '');
+	return stripped === normal ? null : stripped;
+}
 
 /**
  * The key typed answers are compared by: `normalizeText` (case, accents, punctuation,
@@ -95,30 +147,72 @@ export function matchTyped(
 ): TypedMatch {
 	const key = answerKey(input);
 	if (!key) return { status: 'empty' };
+	const untitled = withoutTitle(input);
+	// What was typed, and the same without a leading title: both are compared.
+	const readings = untitled === null ? [input] : [input, untitled];
+	const keys = readings.map(answerKey).filter(Boolean);
 	const formKeys = forms.map(answerKey);
-	const exact = formKeys.indexOf(key);
-	if (exact >= 0) return { status: 'exact', form: forms[exact] };
+	for (const k of keys) {
+		const exact = formKeys.indexOf(k);
+		if (exact >= 0) return { status: 'exact', form: forms[exact] };
+	}
 	if (/\d/.test(key)) return { status: 'wrong' };
 
 	let best = -1;
 	let bestDistance = Infinity;
-	formKeys.forEach((formKey, i) => {
-		const allowance = typoAllowance(formKey);
-		if (allowance === 0) return;
-		const d = editDistance(key, formKey, allowance);
-		if (d <= allowance && d < bestDistance) {
-			best = i;
-			bestDistance = d;
-		}
-	});
+	let bestReading = 0;
+	keys.forEach((k, r) =>
+		formKeys.forEach((formKey, i) => {
+			const allowance = typoAllowance(formKey);
+			if (allowance === 0) return;
+			const d = editDistance(k, formKey, allowance);
+			if (d <= allowance && d < bestDistance) {
+				best = i;
+				bestDistance = d;
+				bestReading = r;
+			}
+		})
+	);
 	if (best < 0) return { status: 'wrong' };
 
+	const typedKey = keys[bestReading];
 	const accepted = new Set(formKeys);
 	for (const other of keysOf(vocabulary)) {
 		if (accepted.has(other)) continue;
-		if (editDistance(key, other, bestDistance) <= bestDistance) return { status: 'wrong' };
+		if (editDistance(typedKey, other, bestDistance) <= bestDistance) return { status: 'wrong' };
 	}
+	if (isOtherWord(readings[bestReading], forms[best])) return { status: 'wrong' };
 	return { status: 'typo', form: forms[best], distance: bestDistance };
+}
+
+const nearWords = new Set(NEAR_WORDS);
+
+/** Whether `a` and `b` differ only by a plural ending: sabotage/sabotages, facility/facilities. */
+function pluralPair(a: string, b: string): boolean {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	return (
+		long === `${short}s` ||
+		long === `${short}es` ||
+		(short.endsWith('y') && long === `${short.slice(0, -1)}ies`)
+	);
+}
+
+/**
+ * Whether typed text that is within a typo of `form` holds a word that is really another
+ * English word near one of the form's words ("integration" for "reintegration", "alive" for
+ * "Aliyev"): such a word is a different answer, not a slip of the keys. Plural endings do not
+ * count as another word. The dictionary words near the bank's answers are in near-words.ts.
+ */
+export function isOtherWord(typed: string, form: string): boolean {
+	const formWords = normalizeText(form).split(' ');
+	return normalizeText(typed)
+		.split(' ')
+		.some(
+			(word) =>
+				!formWords.includes(word) &&
+				nearWords.has(word) &&
+				!formWords.some((f) => pluralPair(word, f))
+		);
 }
 
 /** What a person typed, read as a number. */
@@ -133,13 +227,52 @@ export type NumberReading =
 const NUMBER =
 	/(?<![\d.,])(-?)(\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\d)|\d+)(?:[.,](\d+))?/g;
 
+/** Number words a person may type instead of digits, up to twenty ("six", "six-week"). */
+export const NUMBER_WORDS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve',
+	'thirteen',
+	'fourteen',
+	'fifteen',
+	'sixteen',
+	'seventeen',
+	'eighteen',
+	'nineteen',
+	'twenty'
+] as const;
+
+/** Words that make a larger number of number words ("two thousand"): such text is not read. */
+const MULTIPLIER = /(?<!\p{L})(?:hundred|thousand|million|billion)(?!\p{L})/iu;
+
+const NUMBER_WORD = new RegExp(`(?<![\\p{L}\\d])(${NUMBER_WORDS.join('|')})(?![\\p{L}\\d])`, 'giu');
+
 /**
  * Reads a number from typed text: "2,000", "2000", "2 000", "2000 peacekeepers" and
- * "about 2,000" all read as 2000; "6.5" as 6.5. Text with no number, or with more than one
- * ("between 10 and 20"), is reported as such rather than guessed at.
+ * "about 2,000" all read as 2000; "6.5" as 6.5; a number word up to twenty as its value
+ * ("six", "Six weeks", "six-week"). Text with no number, or with more than one ("between 10
+ * and 20"), is reported as such rather than guessed at.
  */
 export function readNumber(input: string): NumberReading {
-	const text = input.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[\u2212\u2013]/g, '-');
+	const plain = input.replace(/[\u00a0\u202f\u2009]/g, ' ').replace(/[\u2212\u2013]/g, '-');
+	// A word becomes its digits, spaced so that "six-week" does not read as 6 minus something;
+	// "two thousand" is left unread rather than read as 2.
+	const text = MULTIPLIER.test(plain)
+		? plain
+		: plain.replace(
+				NUMBER_WORD,
+				(word) => ` ${NUMBER_WORDS.indexOf(word.toLowerCase() as never)} `
+			);
 	const values: number[] = [];
 	for (const m of text.matchAll(NUMBER)) {
 		const whole = m[2].replace(/\D/g, '');

@@ -1,5 +1,5 @@
 /** Helpers for composing a set: the item filter and "pick N balanced across topics". */
-import type { Item, ItemKind } from './bank.ts';
+import { exclusionGroupsOf, type Item, type ItemKind } from './bank.ts';
 import { createRng, shuffle } from './random.ts';
 
 export interface ComposeFilter {
@@ -36,7 +36,7 @@ export function filterForCompose(items: readonly Item[], filter: ComposeFilter):
 /**
  * Up to `count` more items from `pool`, spread evenly across topics (round-robin, order
  * within each topic set by the seed), never one already chosen nor one sharing an exclusion
- * group with a chosen item (such items give each other's answers away).
+ * group (any of its groups) with a chosen item (such items give each other's answers away).
  */
 export function pickBalanced(
 	pool: readonly Item[],
@@ -46,7 +46,7 @@ export function pickBalanced(
 ): Item[] {
 	const rng = createRng(seed);
 	const taken = new Set(chosen.map((i) => i.id));
-	const groups = new Set(chosen.flatMap((i) => (i.exclusionGroup ? [i.exclusionGroup] : [])));
+	const groups = new Set(chosen.flatMap(exclusionGroupsOf));
 	const byTopic = new Map<string, Item[]>();
 	for (const item of shuffle(rng, pool)) {
 		if (taken.has(item.id)) continue;
@@ -64,8 +64,9 @@ export function pickBalanced(
 			const list = byTopic.get(topic)!;
 			while (list.length) {
 				const item = list.shift()!;
-				if (item.exclusionGroup && groups.has(item.exclusionGroup)) continue;
-				if (item.exclusionGroup) groups.add(item.exclusionGroup);
+				const own = exclusionGroupsOf(item);
+				if (own.some((g) => groups.has(g))) continue;
+				for (const g of own) groups.add(g);
 				picked.push(item);
 				progress = true;
 				break;

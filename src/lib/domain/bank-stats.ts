@@ -2,7 +2,8 @@
  * Counts over the bank and the editorial minimums it must meet. `bank:report` prints these;
  * a unit test asserts them so coverage cannot silently erode.
  */
-import { ITEM_KINDS, type Bank, type ItemKind } from './bank.ts';
+import { ITEM_KINDS, VERIFICATIONS, type Bank, type ItemKind, type Verification } from './bank.ts';
+import { findGiveAways } from './give-aways.ts';
 
 export const BANK_MINIMUMS = {
 	items: 150,
@@ -50,6 +51,48 @@ export function bankStats(bank: Bank): BankStats {
 		})),
 		quizOnly: count((i) => i.quizOnly === true),
 		attributed: count((i) => i.attribution !== undefined)
+	};
+}
+
+/** What the next editor needs to see the bank's balance at a glance (`bank:report`). */
+export interface EditorialStats {
+	/** Items by what the article says of the claim's verification; `none` for no attribution. */
+	byAttribution: { status: Verification | 'none'; count: number }[];
+	/** For each topic, its items by kind (every kind listed, 0 included). */
+	kindsByTopic: { topic: string; kinds: { kind: ItemKind; count: number }[] }[];
+	/**
+	 * Give-aways between items (one showing another's answer, see give-aways.ts): all found
+	 * when groups and notes are ignored, those fenced off by a shared exclusion group, those
+	 * excused by an `allowReveal` note, and those still open (which bank:check rejects).
+	 */
+	giveAways: { found: number; fenced: number; excused: number; open: number };
+}
+
+export function editorialStats(bank: Bank): EditorialStats {
+	const items = bank.items;
+	const bare = items.map((i) => ({ ...i, exclusionGroup: undefined, allowReveal: undefined }));
+	const all = findGiveAways(bare, bare);
+	const byId = new Map(items.map((i) => [i.id, i]));
+	const excused = all.filter((g) => byId.get(g.revealed)?.allowReveal?.[g.by] !== undefined);
+	const open = findGiveAways(items).length;
+	return {
+		byAttribution: [...VERIFICATIONS, 'none' as const].map((status) => ({
+			status,
+			count: items.filter((i) => (i.attribution?.verification ?? 'none') === status).length
+		})),
+		kindsByTopic: bank.topics.map((t) => ({
+			topic: t.id,
+			kinds: ITEM_KINDS.map((kind) => ({
+				kind,
+				count: items.filter((i) => i.topic === t.id && i.kind === kind).length
+			}))
+		})),
+		giveAways: {
+			found: all.length,
+			excused: excused.length,
+			open,
+			fenced: all.length - excused.length - open
+		}
 	};
 }
 

@@ -45,6 +45,35 @@ const attributionSchema = v.strictObject(
 	'must be { claimant, via?, verification } and nothing else'
 );
 
+/** One exclusion group, or a list of them for an item that gives several facts away. */
+const exclusionGroupSchema = v.union(
+	[
+		v.pipe(text, v.regex(ID_PATTERN, 'must be lowercase kebab-case, like 20-tass')),
+		v.pipe(
+			v.array(
+				v.pipe(text, v.regex(ID_PATTERN, 'must be lowercase kebab-case, like 20-tass')),
+				'must be a group or a list of groups'
+			),
+			v.minLength(1, 'must name at least one group')
+		)
+	],
+	'must be a group or a list of groups, like 20-tass or [20-tass, 20-macron]'
+);
+
+/** Give-aways an editor has judged harmless: the revealing item's id, and why. */
+const allowRevealMessage = 'must map item ids to a note saying why the give-away is harmless';
+const allowRevealSchema = v.pipe(
+	v.custom<Record<string, unknown>>(
+		(input) => typeof input === 'object' && input !== null && !Array.isArray(input),
+		allowRevealMessage
+	),
+	v.record(
+		v.pipe(v.string(), v.regex(ID_PATTERN, 'keys must be item ids')),
+		text,
+		allowRevealMessage
+	)
+);
+
 const base = {
 	id: v.pipe(
 		v.string('must be text'),
@@ -59,7 +88,8 @@ const base = {
 	prompt: text,
 	explanation: text,
 	attribution: v.optional(attributionSchema),
-	exclusionGroup: v.optional(text),
+	exclusionGroup: v.optional(exclusionGroupSchema),
+	allowReveal: v.optional(allowRevealSchema),
 	quizOnly: v.optional(v.boolean('must be true or false'))
 };
 
@@ -126,6 +156,22 @@ const itemSchema = v.variant(
 export type Item = v.InferOutput<typeof itemSchema>;
 export type ItemOf<K extends ItemKind> = Extract<Item, { kind: K }>;
 export type Attribution = v.InferOutput<typeof attributionSchema>;
+
+/** An item's exclusion groups as a list, whether the bank gives one group, a list or none. */
+export function exclusionGroupsOf(item: { exclusionGroup?: string | readonly string[] }): string[] {
+	const group = item.exclusionGroup;
+	if (group === undefined) return [];
+	return typeof group === 'string' ? [group] : [...group];
+}
+
+/** Whether two items share an exclusion group (and so never share a quiz). */
+export function shareGroup(
+	a: { exclusionGroup?: string | readonly string[] },
+	b: { exclusionGroup?: string | readonly string[] }
+): boolean {
+	const groups = exclusionGroupsOf(a);
+	return exclusionGroupsOf(b).some((g) => groups.includes(g));
+}
 
 const metaSchema = v.strictObject(
 	{
@@ -261,6 +307,18 @@ function checkItem(item: Item, meta: BankMeta): Omit<BankError, 'file' | 'id'>[]
 		}
 	}
 	faults.push(...checkDistinct('paragraphs', item.paragraphs));
+	faults.push(...checkDistinct('exclusionGroup', exclusionGroupsOf(item)));
+	// "Claim by X" under a whole sequence or set of pairs would label the article's own facts
+	// as X's claim too; such entries carry their attribution in their own words.
+	if (item.attribution && (item.kind === 'ordering' || item.kind === 'matching')) {
+		faults.push({
+			field: 'attribution',
+			message: `a${item.kind === 'ordering' ? 'n ordering' : ' matching'} item takes no attribution on the whole: say whose claim it is in the prompt or in each entry`
+		});
+	}
+	if (item.allowReveal?.[item.id] !== undefined) {
+		faults.push({ field: `allowReveal.${item.id}`, message: 'an item cannot give itself away' });
+	}
 	switch (item.kind) {
 		case 'single':
 			faults.push(...checkChoices(item.options, [item.answer]));

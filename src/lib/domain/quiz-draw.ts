@@ -4,8 +4,8 @@
  * items one at a time and only does the work for the items taken, so a 20-question quiz
  * from a 10,000-item bank costs little more than one pass over the bank.
  */
-import type { Item } from './bank.ts';
-import { randomInt, type Rng } from './random.ts';
+import { exclusionGroupsOf, type Item } from './bank.ts';
+import { randomInt, shuffle, type Rng } from './random.ts';
 
 /** A topic's items, handed out one at a time. */
 export interface ItemQueue {
@@ -103,7 +103,7 @@ export class RankedQueue implements ItemQueue {
 
 /**
  * Round-robin over the queues: each turn, every queue in order gives its next item whose id
- * and exclusion group are not in the quiz yet, until `count` items are chosen or all queues
+ * and exclusion groups (any of them) are not in the quiz yet, until `count` items are chosen or all queues
  * run out. The counts per topic thus differ by at most one, except where a topic runs out.
  */
 export function drawBalanced(queues: readonly ItemQueue[], count: number): Item[] {
@@ -118,10 +118,9 @@ export function drawBalanced(queues: readonly ItemQueue[], count: number): Item[
 				const item = queue.take();
 				// A validated bank has unique ids; this only guards against a bank that does not.
 				if (usedIds.has(item.id)) continue;
-				if (item.exclusionGroup !== undefined) {
-					if (usedGroups.has(item.exclusionGroup)) continue;
-					usedGroups.add(item.exclusionGroup);
-				}
+				const groups = exclusionGroupsOf(item);
+				if (groups.some((g) => usedGroups.has(g))) continue;
+				for (const g of groups) usedGroups.add(g);
 				usedIds.add(item.id);
 				chosen.push(item);
 				break;
@@ -130,4 +129,52 @@ export function drawBalanced(queues: readonly ItemQueue[], count: number): Item[
 		live = live.filter((queue) => !queue.empty);
 	}
 	return chosen;
+}
+
+type Grouped = { id: string; exclusionGroup?: string | readonly string[] };
+
+/**
+ * Items in order, skipping any whose id was taken before (a validated bank has none) or that
+ * shares an exclusion group with one taken before.
+ */
+function takeCompatible<T extends Grouped>(ordered: readonly T[]): T[] {
+	const used = new Set<string>();
+	const ids = new Set<string>();
+	const taken: T[] = [];
+	for (const item of ordered) {
+		const groups = exclusionGroupsOf(item);
+		if (ids.has(item.id) || groups.some((g) => used.has(g))) continue;
+		ids.add(item.id);
+		for (const g of groups) used.add(g);
+		taken.push(item);
+	}
+	return taken;
+}
+
+const groupCount = (item: Grouped) => exclusionGroupsOf(item).length;
+
+/** Items with several groups, fewest groups first, in bank order otherwise (sort is stable). */
+const multiGrouped = <T extends Grouped>(items: readonly T[]) =>
+	items.filter((i) => groupCount(i) > 1).sort((a, b) => groupCount(a) - groupCount(b));
+
+/**
+ * How many of `items` one quiz can hold when no two may share an exclusion group: every item
+ * without a group, one item per single group, then the items with a list of groups whose
+ * groups are all still free (fewest groups first, in bank order). With one group per item
+ * that is exactly one item per group; with lists it is a close lower bound of the true
+ * maximum, and exactly what `drawAll` takes.
+ */
+export function groupCapacity(items: readonly Grouped[]): number {
+	return takeCompatible([...items.filter((i) => groupCount(i) <= 1), ...multiGrouped(items)])
+		.length;
+}
+
+/**
+ * Every usable item of `pool` (bank order), as many as `groupCapacity` counts: all items
+ * without a group, a random one of each single group, then the items with a list of groups
+ * that still fit. Used for the 'all' quiz, and when a round-robin draw came up short.
+ */
+export function drawAll(pool: readonly Item[], rng: Rng): Item[] {
+	const single = pool.filter((i) => groupCount(i) <= 1);
+	return takeCompatible([...shuffle(rng, single), ...multiGrouped(pool)]);
 }

@@ -7,7 +7,14 @@
 import type { Item, ItemKind } from './bank.ts';
 import { ITEM_KINDS } from './bank.ts';
 import { createRng, shuffle, type Rng } from './random.ts';
-import { drawBalanced, RandomQueue, RankedQueue, type ItemQueue } from './quiz-draw.ts';
+import {
+	drawAll,
+	drawBalanced,
+	groupCapacity,
+	RandomQueue,
+	RankedQueue,
+	type ItemQueue
+} from './quiz-draw.ts';
 import {
 	historyOf,
 	priorityOf,
@@ -146,23 +153,21 @@ export function filterItems(items: readonly Item[], filters: QuizFilters): Item[
 
 /**
  * One pass over the bank: the items passing the filters, by topic (topics in order of first
- * appearance), and how many of them one quiz can hold: one per exclusion group, plus every
- * item without a group. (A validated bank has unique ids, so ids are not counted here.)
+ * appearance), the same items in bank order, and how many of them one quiz can hold
+ * (`groupCapacity`: one per exclusion group, plus every item without a group).
  */
 function poolByTopic<T extends FilterFields>(items: readonly T[], filters: QuizFilters) {
 	const matches = matcher(filters);
 	const byTopic = new Map<string, T[]>();
-	const groups = new Set<string>();
-	let ungrouped = 0;
+	const pool: T[] = [];
 	for (const item of items) {
 		if (!matches(item)) continue;
+		pool.push(item);
 		const list = byTopic.get(item.topic);
 		if (list) list.push(item);
 		else byTopic.set(item.topic, [item]);
-		if (item.exclusionGroup === undefined) ungrouped++;
-		else groups.add(item.exclusionGroup);
 	}
-	return { byTopic, capacity: ungrouped + groups.size };
+	return { byTopic, pool, capacity: groupCapacity(pool) };
 }
 
 /**
@@ -276,7 +281,7 @@ export function generateQuiz(
 	history?: QuizHistory
 ): QuizResult {
 	validate(options);
-	const { byTopic, capacity } = poolByTopic(items, options);
+	const { byTopic, pool, capacity } = poolByTopic(items, options);
 	const shortfall = (available: number, requested: number): QuizShortfall => ({
 		ok: false,
 		reason: describeShortfall(available),
@@ -287,8 +292,16 @@ export function generateQuiz(
 	if (capacity === 0 || capacity < requested) return shortfall(capacity, requested);
 
 	const rng = createRng(options.seed);
-	const queues = topicQueues(byTopic, rng, options.smart === true, history ?? {});
-	const drawn = drawBalanced(queues, requested);
+	let drawn: Item[];
+	if (options.length === 'all') {
+		drawn = drawAll(pool, rng);
+	} else {
+		const queues = topicQueues(byTopic, rng, options.smart === true, history ?? {});
+		drawn = drawBalanced(queues, requested);
+		// Items with several exclusion groups, drawn early, can block more places than the
+		// count allows when nearly every item is asked for: then take from a full draw.
+		if (drawn.length < requested) drawn = shuffle(rng, drawAll(pool, rng)).slice(0, requested);
+	}
 	// Only a bank with repeated ids (which validation rejects) can come up short here.
 	if (drawn.length < requested && options.length !== 'all') {
 		return shortfall(drawn.length, requested);

@@ -65,3 +65,25 @@ describe('pickBalanced', () => {
 		}
 	});
 });
+
+describe('pickBalanced with a list of exclusion groups', () => {
+	const listed = [
+		item('m1', 'a', { exclusionGroup: ['g', 'h'] }),
+		item('g1', 'b', { exclusionGroup: 'g' }),
+		item('h1', 'c', { exclusionGroup: 'h' }),
+		item('free', 'c')
+	];
+
+	it('skips every item sharing any group of a chosen one', () => {
+		const picked = pickBalanced(listed, [listed[0]], 10, 3).map((i) => i.id);
+		expect(picked).toEqual(['free']);
+	});
+
+	it('never picks a listed item together with an item of one of its groups', () => {
+		for (let seed = 0; seed < 50; seed++) {
+			const ids = pickBalanced(listed, [], 4, seed).map((i) => i.id);
+			if (ids.includes('m1')) expect(ids).not.toContain('g1');
+			if (ids.includes('m1')) expect(ids).not.toContain('h1');
+		}
+	});
+});

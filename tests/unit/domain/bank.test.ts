@@ -34,6 +34,21 @@ describe('validateBank', () => {
 		expect(bank?.retired).toEqual(['p1-old-item']);
 	});
 
+	it('accepts one exclusion group or a list, and allowReveal notes by item id', () => {
+		const one = { ...byKind('single'), exclusionGroup: '10-sources' };
+		const list = {
+			...byKind('typed'),
+			exclusionGroup: ['10-sources', '20-tass'],
+			allowReveal: { 'p3-talks-city': 'The prompt names the city, not who reported it.' }
+		};
+		const { bank, errors } = validate([one, list]);
+		expect(errors).toEqual([]);
+		expect(bank?.items.map((i) => i.exclusionGroup)).toEqual([
+			'10-sources',
+			['10-sources', '20-tass']
+		]);
+	});
+
 	it('trims text and keeps every field of the kind', () => {
 		const item = { ...byKind('typed'), prompt: '  Name the city.  ' };
 		const { bank } = validate([item]);
@@ -154,6 +169,41 @@ describe('validateBank', () => {
 			'unknown field'
 		],
 		['bad id', () => [{ ...byKind('single'), id: 'Talks City' }], 'id', 'kebab-case'],
+		[
+			'attribution on a whole ordering',
+			() => [
+				{
+					...byKind('ordering'),
+					attribution: { claimant: 'The Kremlin', verification: 'not-stated' }
+				}
+			],
+			'attribution',
+			'takes no attribution on the whole'
+		],
+		[
+			'empty list of exclusion groups',
+			() => [{ ...byKind('single'), exclusionGroup: [] }],
+			'exclusionGroup',
+			'at least one group'
+		],
+		[
+			'exclusion group repeated in a list',
+			() => [{ ...byKind('single'), exclusionGroup: ['g-1', 'g-1'] }],
+			'exclusionGroup',
+			'repeats'
+		],
+		[
+			'allowReveal that is not a map of notes',
+			() => [{ ...byKind('single'), allowReveal: ['p8-killed-count'] }],
+			'allowReveal',
+			'map item ids'
+		],
+		[
+			'allowReveal naming the item itself',
+			() => [{ ...byKind('single'), allowReveal: { 'p3-talks-city': 'Why not.' } }],
+			'allowReveal.p3-talks-city',
+			'cannot give itself away'
+		],
 		['retired id reused', () => [{ ...byKind('single'), id: 'p1-old-item' }], 'id', 'retired'],
 		[
 			'same prompt twice',

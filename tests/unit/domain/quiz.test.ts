@@ -360,6 +360,57 @@ describe('generateQuiz, topic balance', () => {
 	});
 });
 
+describe('generateQuiz, list-valued exclusion groups', () => {
+	// A matching item that gives away the facts of two groups, one item of each group, and
+	// items without a group.
+	const free = (n: number) =>
+		Array.from({ length: n }, (_, i) => makeItem(`f-${i + 1}`, ['a', 'b', 'c'][i % 3]));
+	const listed = [
+		makeItem('m-1', 'a', { exclusionGroup: ['g', 'h'] }),
+		makeItem('g-1', 'b', { exclusionGroup: 'g' }),
+		makeItem('h-1', 'c', { exclusionGroup: 'h' })
+	];
+
+	it('never puts a listed item with an item of any of its groups, yet does draw it', () => {
+		const pool = [...listed, ...free(6)];
+		let withListed = 0;
+		for (let seed = 0; seed < 300; seed++) {
+			const ids = questions(generateQuiz(pool, { ...ALL, length: 5, seed })).map((q) => q.itemId);
+			if (!ids.includes('m-1')) continue;
+			withListed++;
+			expect(ids).not.toContain('g-1');
+			expect(ids).not.toContain('h-1');
+		}
+		expect(withListed).toBeGreaterThan(0);
+	});
+
+	it("counts the greedy most (single groups first), and 'all' draws exactly that", () => {
+		const pool = [...listed, ...free(3)];
+		expect(countAvailable(pool, ALL)).toBe(5);
+		for (let seed = 0; seed < 20; seed++) {
+			const ids = questions(generateQuiz(pool, { ...ALL, length: 'all', seed })).map(
+				(q) => q.itemId
+			);
+			expect(ids.sort()).toEqual(['f-1', 'f-2', 'f-3', 'g-1', 'h-1']);
+		}
+	});
+
+	it('takes a listed item when its groups are free', () => {
+		const pool = [listed[0], makeItem('k-1', 'b', { exclusionGroup: 'k' }), ...free(3)];
+		expect(countAvailable(pool, ALL)).toBe(5);
+		const ids = questions(generateQuiz(pool, { ...ALL, length: 5, seed: 1 })).map((q) => q.itemId);
+		expect(ids.sort()).toEqual(['f-1', 'f-2', 'f-3', 'k-1', 'm-1']);
+	});
+
+	it('still makes a quiz of the counted length when drawing the listed item first would block', () => {
+		const pool = [...listed, ...free(3)];
+		for (let seed = 0; seed < 50; seed++) {
+			const ids = questions(generateQuiz(pool, { ...ALL, length: 5, seed })).map((q) => q.itemId);
+			expect(ids.sort()).toEqual(['f-1', 'f-2', 'f-3', 'g-1', 'h-1']);
+		}
+	});
+});
+
 describe('generateQuiz, exclusion groups, lengths and shortfalls', () => {
 	const grouped = [
 		makeItem('a-1', 'a', { exclusionGroup: 'g' }),

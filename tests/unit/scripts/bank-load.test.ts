@@ -70,8 +70,9 @@ describe('loadBank', () => {
 	});
 });
 
-// Each test starts `npx tsx` in a new process: about 2 s on a quiet machine, 21 s seen with the
-// machine at a load average of 14, so these get a limit of their own.
+// Each test starts `tsx scripts/bank-check.ts` two or three times; one start was measured at
+// 1.7 s on an idle 2-core machine, and a whole test at 21 s with the machine at a load average
+// of 14, so these get a limit of their own.
 describe('bank:check', { timeout: 60_000 }, () => {
 	it('exits 0 on a valid bank and 1 with located errors on a broken one', () => {
 		const ok = runCheck(join(fixtures, 'bank-valid'));

@@ -3,6 +3,7 @@ import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import Flashcard from '../../../../src/lib/components/flashcards/Flashcard.svelte';
 import type { Item } from '../../../../src/lib/domain/bank';
+import { cardOrder } from '../../../../src/lib/domain/card-order';
 import { matching, numeric, ordering, single, trueFalse } from '../quiz/items';
 
 /** What the page holds: the card shown and, through `bind:flipped`, whether it is flipped. */
@@ -30,6 +31,24 @@ const space = (target: Element | Window = window, init: KeyboardEventInit = {}) 
 	fireEvent.keyDown(target, { key: ' ', ...init });
 
 describe('Flashcard: the front', () => {
+	it('lists ordering entries and matching choices in the card order, never the answer order', () => {
+		const lists = () =>
+			screen.getAllByRole('list').map((l) =>
+				within(l)
+					.getAllByRole('listitem')
+					.map((li) => li.textContent)
+			);
+		const first = show(ordering);
+		expect(lists()).toEqual([cardOrder(ordering.id, ordering.sequence)]);
+		expect(lists()[0]).not.toEqual(ordering.sequence);
+		first.unmount();
+		show(matching);
+		const rights = matching.pairs.map((p) => p.right);
+		expect(lists()[1]).toEqual(cardOrder(matching.id, rights));
+		expect(lists()[1]).not.toEqual(rights);
+		expect(lists()[1]).not.toEqual([...rights].reverse());
+	});
+
 	it('shows the question and a Show answer button, and nothing of the answer', () => {
 		const { container } = show(single);
 		expect(screen.getByRole('heading', { level: 2 })).toHaveTextContent(single.prompt);
