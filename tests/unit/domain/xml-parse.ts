@@ -14,11 +14,12 @@ export function parseXml(text: string) {
 	return parser.parseFromString(text, 'text/xml');
 }
 
-/** Child elements of `parent` with this local name (direct children only). */
+/** Child elements of `parent` with this local name, or all with '*' (direct children only). */
 export function children(parent: Element, name: string): Element[] {
 	const out: Element[] = [];
 	for (let node = parent.firstChild; node; node = node.nextSibling) {
-		if (node.nodeType === 1 && (node as Element).localName === name) out.push(node as Element);
+		if (node.nodeType === 1 && (name === '*' || (node as Element).localName === name))
+			out.push(node as Element);
 	}
 	return out;
 }
