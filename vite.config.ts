@@ -2,6 +2,7 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { bankPlugin } from './scripts/vite-plugin-bank.ts';
+import { scormPlayerPlugin } from './scripts/vite-plugin-scorm-player.ts';
 
 export const THEME_COLOR = '#1d4ed8';
 export const BACKGROUND_COLOR = '#ffffff';
@@ -9,6 +10,7 @@ export const BACKGROUND_COLOR = '#ffffff';
 export default defineConfig({
 	plugins: [
 		bankPlugin(),
+		scormPlayerPlugin(),
 		sveltekit(),
 		SvelteKitPWA({
 			strategies: 'injectManifest',

@@ -13,6 +13,8 @@
  *   cold and warm (scripts/bench-assignment-open.ts);
  * - assignment and result link lengths and QR versions, encode and decode times
  *   (scripts/bench-links.ts);
+ * - SCORM 1.2, QTI 2.1 and Moodle XML export sizes for 10, 20 and 50 questions
+ *   (scripts/bench-lms.ts);
  * - quiz generation, dashboard, storage and backup figures (the other bench scripts).
  */
 import { chromium, devices, type Browser } from '@playwright/test';
@@ -25,6 +27,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
 import { benchAssignmentOpen } from './bench-assignment-open.ts';
 import { benchQueue } from './bench-flashcards.ts';
 import { benchLinks } from './bench-links.ts';
+import { benchLmsPackages } from './bench-lms.ts';
 import { benchLighthouse, lighthouseDiagnosis, lighthouseRows } from './bench-lighthouse.ts';
 import { benchQuizGeneration } from './bench-quiz.ts';
 import { benchStorage } from './bench-storage.ts';
@@ -280,6 +283,9 @@ console.log('Measuring assignment and result link sizes…');
 const links = await benchLinks();
 results.links = links;
 rows.push(...links);
+
+console.log('Measuring LMS export sizes…');
+rows.push(...(await benchLmsPackages()));
 
 console.log('Measuring storage in Chromium (a few minutes)…');
 const storage = await benchStorage();

@@ -23,3 +23,9 @@ declare module 'virtual:factdeck-bank-filters' {
 	};
 	export default filters;
 }
+
+/** The SCORM package's player, built by vite.player.config.ts (scripts/vite-plugin-scorm-player.ts). */
+declare module 'virtual:factdeck-scorm-player' {
+	export const js: string;
+	export const css: string;
+}

@@ -93,7 +93,8 @@ const base = {
 	quizOnly: v.optional(v.boolean('must be true or false'))
 };
 
-const itemSchema = v.variant(
+/** One item, validated (exported for decoders of items from outside the bank: SCORM packages). */
+export const itemSchema = v.variant(
 	'kind',
 	[
 		v.strictObject(
