@@ -208,10 +208,13 @@ function checkMatching(item: ItemOf<'matching'>, response: unknown): CheckResult
  * - single, truefalse: exact.
  * - multi: right only for exactly the set of answers; details say, option by option,
  *   whether it was picked and whether it is right.
- * - typed: case, accents, punctuation, spacing, hyphens and a leading "the"/"a"/"an" are
- *   ignored; the answer and every `accept` variant count. Small typos are forgiven (see
- *   `typoAllowance` and `matchTyped` in answer-match.ts), with a note giving the spelling.
- * - numeric: the number is read as `readNumber` does; right within the item's tolerance.
+ * - typed: case, accents, punctuation, spacing, hyphens, a leading "the"/"a"/"an" and a
+ *   leading title ("President", "Mr.", see `TITLES`) are ignored; the answer and every
+ *   `accept` variant count. Small typos are forgiven (see `typoAllowance` and `matchTyped`
+ *   in answer-match.ts), with a note giving the spelling, unless the typo is another
+ *   English word or another term of the bank.
+ * - numeric: the number is read as `readNumber` does (digits, or a number word up to
+ *   twenty); right within the item's tolerance.
  * - ordering: right only when every entry is in place; details say which positions were.
  * - matching: credit per pair; right only when every pair is.
  */

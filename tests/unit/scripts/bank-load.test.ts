@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadBank, readPublishedIds } from '../../../scripts/bank-load.ts';
@@ -57,6 +57,39 @@ describe('loadBank', () => {
 		expect(bank).toBeNull();
 		expect(errors[0].file).toMatch(/items\.yaml:\d+$/);
 		expect(errors[0].field).toBe('(yaml)');
+	});
+
+	it('reports a give-away at the item whose answer is shown, and an allowReveal note clears it', () => {
+		const dir = tempCopy('bank-valid');
+		const revealing = `- id: p3-talks-order
+  kind: ordering
+  topic: places
+  difficulty: 2
+  paragraphs: [p3]
+  prompt: Put the steps of the talks in order.
+  sequence: [The sides arrive, The talks are held in the city of Yevlakh, The talks end]
+  explanation: Paragraph 3 says so.
+`;
+		writeFileSync(join(dir, 'more.yaml'), revealing);
+		writeFileSync(join(dir, 'published-ids.txt'), 'p3-talks-order\n', { flag: 'a' });
+		const { bank, errors } = loadBank(dir);
+		expect(bank).toBeNull();
+		expect(errors).toContainEqual(
+			expect.objectContaining({
+				id: 'p3-talks-city',
+				field: 'exclusionGroup',
+				message: expect.stringContaining('give-away: p3-talks-order shows the answer "Yevlakh"')
+			})
+		);
+		writeFileSync(
+			join(dir, 'items.yaml'),
+			readFileSync(join(dir, 'items.yaml'), 'utf8').replace(
+				'  exclusionGroup: talks-city\n',
+				'  exclusionGroup: talks-city\n  allowReveal: { p3-talks-order: A test says it is harmless. }\n'
+			)
+		);
+		// The note excuses that one give-away; the typed item with the same answer still has it.
+		expect(loadBank(dir).errors.map((e) => e.id)).toEqual(['p3-talks-city-typed']);
 	});
 
 	it('fails when a published id disappears without being retired', () => {
