@@ -210,6 +210,11 @@ test('a SCORM package plays in an LMS, resumes where the student left, and repor
 	await expect(sco.getByText('3 of 4 (75%) · Passed: the pass mark is 75%')).toBeVisible();
 	await expect(sco.getByText('Your score is recorded in your course.')).toBeVisible();
 	await expect(sco.getByRole('button', { name: 'Try again (1 try left)' })).toBeVisible();
+	// Practice mode shows every answer in the review, with the explanation and source.
+	const missed = sco.getByRole('listitem').filter({ hasText: single.prompt });
+	await expect(missed).toContainText(`Your answer${wrong}`);
+	await expect(missed).toContainText(`Right answer${single.answer}`);
+	await expect(missed).toContainText(single.explanation);
 	await axePackage(lms);
 
 	const cmi = (await lms.evaluate(() => (window as unknown as { cmi(): unknown }).cmi())) as {

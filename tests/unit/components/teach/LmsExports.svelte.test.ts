@@ -2,6 +2,7 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import LmsExports from '../../../../src/lib/components/teach/LmsExports.svelte';
 import type { TeacherSet } from '../../../../src/lib/domain/assignment';
+import type { Item } from '../../../../src/lib/domain/bank';
 import { EMPTY_SET_MESSAGE } from '../../../../src/lib/domain/lms-text';
 
 // The bank is a build-time virtual module; these tests never reach it (an empty set is
@@ -50,14 +51,24 @@ describe('LmsExports', () => {
 			'Download Moodle XML'
 		]) {
 			await fireEvent.click(screen.getByRole('button', { name }));
-			expect(screen.getByRole('alert')).toHaveTextContent(EMPTY_SET_MESSAGE);
+			expect(await screen.findByRole('alert')).toHaveTextContent(EMPTY_SET_MESSAGE);
 		}
 		expect(createObjectURL).not.toHaveBeenCalled();
 		URL.createObjectURL = original;
 	});
 
 	it('asks for a whole-number pass mark from 0 to 100', async () => {
-		render(LmsExports, { set: SET, items: [] });
+		const item: Item = {
+			id: 'p1-tf',
+			kind: 'truefalse',
+			topic: 'places',
+			difficulty: 1,
+			paragraphs: ['p1'],
+			prompt: 'The talks were held in Yevlakh.',
+			answer: true,
+			explanation: 'Paragraph 1 says so.'
+		};
+		render(LmsExports, { set: SET, items: [item] });
 		const passMark = screen.getByRole('textbox', { name: /Pass mark/ });
 		await fireEvent.input(passMark, { target: { value: '120' } });
 		expect(passMark).toHaveAttribute('aria-invalid', 'true');
