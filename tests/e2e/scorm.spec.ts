@@ -212,8 +212,8 @@ test('a SCORM package plays in an LMS, resumes where the student left, and repor
 	await expect(sco.getByRole('button', { name: 'Try again (1 try left)' })).toBeVisible();
 	// Practice mode shows every answer in the review, with the explanation and source.
 	const missed = sco.getByRole('listitem').filter({ hasText: single.prompt });
-	await expect(missed).toContainText(`Your answer${wrong}`);
-	await expect(missed).toContainText(`Right answer${single.answer}`);
+	await expect(missed).toContainText(`Your answer ${wrong}`);
+	await expect(missed).toContainText(`Right answer ${single.answer}`);
 	await expect(missed).toContainText(single.explanation);
 	await axePackage(lms);
 
