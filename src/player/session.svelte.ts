@@ -40,6 +40,8 @@ export class PlayerSession {
 
 	/** The passing percentage: the LMS's (from the manifest) or the package's own. */
 	readonly masteryScore: number | null;
+	/** Whether an LMS API was found (it may still have refused to start a session). */
+	readonly lmsFound: boolean;
 	/** Whether answers go to an LMS. */
 	readonly recording: boolean;
 	/** Whether the student comes back to a try they left. */
@@ -59,6 +61,7 @@ export class PlayerSession {
 		this.#lms = lms;
 		this.#now = now;
 		this.#startedAt = now();
+		this.lmsFound = lms !== null;
 		this.recording = lms?.start() ?? false;
 		const fromLms = Number.parseFloat(this.#lms?.get('cmi.student_data.mastery_score') ?? '');
 		this.masteryScore =
@@ -120,6 +123,10 @@ export class PlayerSession {
 	}
 	get status() {
 		return finishedStatus(this.percent, this.masteryScore);
+	}
+	/** Why the LMS refused to start, when it did. */
+	get lmsError(): string {
+		return this.#lms?.lastError ?? '';
 	}
 	get triesLeft(): number {
 		return triesLeftAfter(this.set, this.#progress);
@@ -184,14 +191,17 @@ export class PlayerSession {
 		this.#commit();
 	}
 
-	/** Another try, when the set allows one: a fresh start (shuffled anew when the set shuffles). */
+	/**
+	 * Another try, when the set allows one: a fresh start (shuffled anew when the set
+	 * shuffles). Its answers are new interactions; its score replaces the last at its end.
+	 */
 	retry() {
 		if (!this.finished || this.triesLeft <= 0) return;
 		const next = this.#progress.try + 1;
 		this.#use(newProgress(this.#seed(next), next, this.set.items.length));
 		this.response = null;
 		if (!this.recording) return;
-		this.#write('cmi.core.lesson_status', 'incomplete');
+		// The status and score of the finished try stay in the gradebook until this one ends.
 		this.#write('cmi.suspend_data', encodeProgress(this.#progress));
 		this.#commit();
 	}

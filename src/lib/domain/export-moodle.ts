@@ -117,6 +117,8 @@ function body(item: Item): string[] {
 				'<gradingtype>ABSOLUTE_POSITION</gradingtype>',
 				'<showgrading>SHOW</showgrading>',
 				'<numberingstyle>none</numberingstyle>',
+				// Without it Moodle's ordering import makes hint rows with no format.
+				'<shownumcorrect>1</shownumcorrect>',
 				...item.sequence.flatMap((entry, i) => answer(`${i + 1}`, entry))
 			];
 	}
