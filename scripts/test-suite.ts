@@ -10,8 +10,8 @@
  * whole when it ends, so parallel output does not interleave. At the end: a table of where
  * the time went, with the load average, so a figure taken on a busy machine says so.
  *
- * Options: --serial (one command at a time), --json PATH (also write the figures there; this
- * is `npm run bench:suite`, which writes bench/suite.json).
+ * Options: --serial (one command at a time), --no-browsers (stop after group 3), --json PATH
+ * (also write the figures there; this is `npm run bench:suite`, which writes bench/suite.json).
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -44,6 +44,7 @@ const GROUPS: Step[][] = [
 const args = process.argv.slice(2);
 const serial = args.includes('--serial') || process.env.TEST_SERIAL === '1';
 const jsonAt = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
+const groups = args.includes('--no-browsers') ? GROUPS.slice(0, 3) : GROUPS;
 
 interface Figure {
 	step: string;
@@ -82,7 +83,7 @@ function run(step: Step): Promise<boolean> {
 const started = Date.now();
 const loadAtStart = Math.round(loadavg()[0] * 10) / 10;
 let ok = true;
-for (const group of GROUPS) {
+for (const group of groups) {
 	const results: boolean[] = [];
 	if (serial) for (const step of group) results.push(await run(step));
 	else results.push(...(await Promise.all(group.map(run))));

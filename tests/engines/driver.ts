@@ -123,12 +123,26 @@ export class Session {
 		return this.driver.engine;
 	}
 
+	/**
+	 * Navigates once the current page has finished loading: Firefox's BiDi refuses a navigation
+	 * that interrupts an unfinished one.
+	 */
 	async goto(path: string) {
+		await this.loaded();
 		await this.driver.goto(path.startsWith('http') ? path : this.origin + path);
 	}
 
-	reload() {
-		return this.driver.reload();
+	async reload() {
+		await this.loaded();
+		await this.driver.reload();
+	}
+
+	private async loaded() {
+		await this.until(
+			'the page to finish loading',
+			() => this.driver.evaluate<string>('document.readyState'),
+			(state) => state === 'complete'
+		);
 	}
 
 	/** Runs `fn(fdq, arg)` in the page (installing dom-query first if needed). */
