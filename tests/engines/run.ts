@@ -20,7 +20,7 @@ import { launchWebKit, missingWebKit } from './webkit.ts';
  * Timeouts, sized from measured runs (docs/engines.md), at least 3x the slowest seen on a busy
  * machine (load average 12 to 16 on 2 cores): the slowest single wait that passed was 7.1 s
  * (Firefox, a new profile's service worker taking control), the slowest journey that passed
- * 41.4 s (Firefox, every route online then offline).
+ * 46.6 s (WebKit, teacher and student).
  */
 const STEP_TIMEOUT = 25_000;
 const JOURNEY_TIMEOUT = 150_000;
