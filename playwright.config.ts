@@ -67,7 +67,8 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `npm run build && npx vite preview --port ${PORT} --strictPort`,
+		// `npm test` builds once for every engine and sets E2E_BUILT=1 (scripts/test-suite.ts).
+		command: `${process.env.E2E_BUILT ? '' : 'npm run build && '}npx vite preview --port ${PORT} --strictPort`,
 		port: PORT,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,

@@ -27,9 +27,10 @@ import {
 	utf8
 } from '../../../src/lib/domain/binary.ts';
 import { encryptResult, generateTeacherKeys } from '../../../src/lib/domain/result-code.ts';
+import { runs } from '../property-runs';
 
 /** Every decoder property runs this many times (fixed seeds: failures replay). */
-const RUNS = 10_000;
+const RUNS = runs(10_000);
 const TIMEOUT = 120_000;
 
 // A bank of 300 published ids, so positions past 127 (two-byte varints) come up.

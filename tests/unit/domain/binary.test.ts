@@ -16,8 +16,9 @@ import {
 	toBase64url,
 	toHex
 } from '../../../src/lib/domain/binary.ts';
+import { runs } from '../property-runs';
 
-const RUNS = { numRuns: 2000, seed: 20_231_001 };
+const RUNS = { numRuns: runs(2000), seed: 20_231_001 };
 
 /** The FormatError `read` throws, or a failure when it does not throw one. */
 function formatError(read: () => unknown): FormatError {

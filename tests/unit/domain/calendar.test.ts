@@ -10,6 +10,7 @@ import {
 	mondayOf,
 	weekday
 } from '../../../src/lib/domain/calendar.ts';
+import { runs } from '../property-runs';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -160,7 +161,7 @@ describe('LocalCalendar', () => {
 				fc.integer({ min: at('2015-01-01T00:00:00Z'), max: at('2035-01-01T00:00:00Z') }),
 				(zone, t) => isoDate(calendars.get(zone)!.dayOf(t)) === intlDate(t, zone)
 			),
-			{ seed: 20260327, numRuns: 3000 }
+			{ seed: 20260327, numRuns: runs(3000) }
 		);
 		expect(calendars.size).toBe(zones.length);
 	});

@@ -16,6 +16,7 @@ import {
 	type AnswerResponse,
 	type CheckContext
 } from '../../../src/lib/domain/check-answer.ts';
+import { runs } from '../property-runs';
 
 const base = {
 	topic: 'places',
@@ -466,7 +467,7 @@ describe('any response', () => {
 				expect(result.correct).toBe(result.score === 1);
 				expect(JSON.parse(JSON.stringify(result))).toEqual(result);
 			}),
-			{ numRuns: 300, seed: 20231 }
+			{ numRuns: runs(300), seed: 20231 }
 		);
 	});
 

@@ -13,6 +13,7 @@ import {
 	type DashboardItem
 } from '../../../src/lib/domain/progress.ts';
 import { buildStats } from '../../../src/lib/domain/stats.ts';
+import { runs } from '../property-runs';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -470,7 +471,7 @@ describe('robustness', () => {
 					expect(forward.heatMap.days.reduce((n, x) => n + x.count, 0)).toBe(events.length);
 				}
 			),
-			{ seed: 4242, numRuns: 200 }
+			{ seed: 4242, numRuns: runs(200) }
 		);
 	});
 
@@ -489,7 +490,7 @@ describe('robustness', () => {
 					expect(dashboard({ events, timeZone })).toEqual(fromEvents);
 				}
 			),
-			{ seed: 4243, numRuns: 150 }
+			{ seed: 4243, numRuns: runs(150) }
 		);
 	});
 

@@ -17,10 +17,11 @@ import {
 } from '../../../src/lib/domain/quiz.ts';
 import { itemPriorities } from '../../../src/lib/domain/quiz-smart.ts';
 import { loadBank } from '../../../scripts/bank-load.ts';
+import { runs } from '../property-runs';
 
 const TOPICS = ['t1', 't2', 't3', 't4', 't5', 't6'];
 const GROUPS = ['g1', 'g2', 'g3', 'g4', 'g5', 'g6', 'g7', 'g8'];
-const PROPERTY_RUNS = { numRuns: 300, seed: 5_2023 };
+const PROPERTY_RUNS = { numRuns: runs(300), seed: 5_2023 };
 
 // ---- generated banks -------------------------------------------------------------------
 

@@ -33,9 +33,10 @@ import {
 	type TeacherKeys
 } from '../../../src/lib/domain/result-code.ts';
 import type { Grade } from '../../../src/lib/domain/records.ts';
+import { runs } from '../property-runs';
 
 /** The decryptResult properties run this many times each (fixed seeds: failures replay). */
-const RUNS = 10_000;
+const RUNS = runs(10_000);
 const TIMEOUT = 120_000;
 /** The round trip encrypts every run: about 25 s on an idle machine, 45 s on a busy one. */
 const ROUND_TRIP_TIMEOUT = 240_000;
@@ -662,7 +663,7 @@ describe('decryptResult properties (10,000 runs each)', () => {
 	/** Valid codes made once, to damage (encrypting is the slow part). */
 	let codes: string[] = [];
 	beforeAll(async () => {
-		const results = fc.sample(resultArb, { numRuns: 50, seed: 300 });
+		const results = fc.sample(resultArb, { numRuns: runs(50), seed: 300 });
 		codes = await Promise.all(
 			results.map((r) => encryptResult(r, teacher.publicKey, bank, lookup))
 		);

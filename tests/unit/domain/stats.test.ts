@@ -11,6 +11,7 @@ import {
 	type ItemStats,
 	type StatsEvent
 } from '../../../src/lib/domain/stats.ts';
+import { runs } from '../property-runs';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -142,7 +143,7 @@ describe('buildStats', () => {
 				expect(total).toBe(events.length);
 				expect(built.itemStats.reduce((n, s) => n + s.answers, 0)).toBe(events.length);
 			}),
-			{ seed: 77, numRuns: 200 }
+			{ seed: 77, numRuns: runs(200) }
 		);
 	});
 
