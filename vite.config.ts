@@ -55,6 +55,10 @@ export default defineConfig({
 	],
 	test: {
 		expect: { requireAssertions: true },
+		// Most tests take well under 0.5 s alone; with the machine at a load average of 18 a few
+		// storage tests passed vitest's 5 s default. 20 s is more than 3x that. Slower tests
+		// (property runs, subprocesses) set limits of their own from their measured durations.
+		testTimeout: 20_000,
 		projects: [
 			{
 				extends: './vite.config.ts',
