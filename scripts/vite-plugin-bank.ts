@@ -1,5 +1,5 @@
 /**
- * Bundles the question bank into the app as two virtual modules:
+ * Bundles the question bank into the app as three virtual modules:
  * - `virtual:factdeck-bank`: the whole validated bank, for the screens that ask questions;
  * - `virtual:factdeck-bank-summary`: counts and metadata only (a few hundred bytes), so the
  *   home and about pages do not download every question on a first visit;

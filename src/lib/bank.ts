@@ -4,7 +4,7 @@
  * `virtual:factdeck-bank-summary` instead, which is much smaller.
  */
 import bank from 'virtual:factdeck-bank';
-import type { Item, Topic } from '$lib/domain/bank';
+import type { Item } from '$lib/domain/bank';
 import type { BankIndex } from '$lib/domain/assignment';
 import { bankVocabulary } from '$lib/domain/check-answer';
 
@@ -14,14 +14,9 @@ export { bank };
 export const bankIndex: BankIndex = { version: bank.version, published: bank.published };
 
 const itemsById = new Map(bank.items.map((item) => [item.id, item]));
-const topicsById = new Map(bank.topics.map((topic) => [topic.id, topic]));
 
 export function getItem(id: string): Item | undefined {
 	return itemsById.get(id);
-}
-
-export function getTopic(id: string): Topic | undefined {
-	return topicsById.get(id);
 }
 
 let vocabulary: string[] | null = null;

@@ -23,7 +23,7 @@ import {
 	type QuizHistory
 } from './quiz-smart.ts';
 
-export type { ItemHistory, QuizHistory } from './quiz-smart.ts';
+export type { QuizHistory } from './quiz-smart.ts';
 
 /** The quiz lengths a learner can choose. */
 export const QUIZ_LENGTHS = [5, 10, 20, 'all'] as const;

@@ -68,16 +68,13 @@ import {
 } from './assignment.ts';
 import {
 	codeHeader,
-	codeText,
 	isHexId,
 	isWhole,
 	openCode,
-	peekKind,
 	publishedPositions,
 	refuse,
 	sealCode,
 	textFault,
-	type CodeKind,
 	type Refusal
 } from './assignment-link.ts';
 import type { Item } from './bank.ts';
@@ -98,8 +95,6 @@ import {
 } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { Grade } from './records.ts';
-
-export { codeText, peekKind, type CodeKind };
 
 /** A teacher's key pair as the teacher's device stores it. */
 export interface TeacherKeys {

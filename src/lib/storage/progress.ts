@@ -182,4 +182,4 @@ export async function deleteAttempt(id: string): Promise<void> {
 }
 
 // The home page's counts live in ./counts (kept apart so the home page loads less code).
-export { countAssigned, countDueCards, findUnfinishedAttempt } from './counts';
+export { countDueCards, findUnfinishedAttempt } from './counts';

@@ -28,10 +28,10 @@ import {
 	encryptResult,
 	generateTeacherKeys,
 	keyFingerprint,
-	peekKind,
 	RESULT_MESSAGES,
 	type TeacherKeys
 } from '../../../src/lib/domain/result-code.ts';
+import { peekKind } from '../../../src/lib/domain/assignment-link.ts';
 import type { Grade } from '../../../src/lib/domain/records.ts';
 import { runs } from '../property-runs';
 
