@@ -16,7 +16,6 @@ export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitW
 export const MINIBROWSER =
 	process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 export const XVFB_RUN = '/usr/bin/xvfb-run';
-export const WEBKIT_PACKAGES = 'webkit2gtk-driver xvfb xauth';
 
 const KEYS: Record<Key, string> = {
 	Enter: Keys.ENTER,

@@ -4,7 +4,7 @@
  * so they need a common exclusion group, unless an editor has judged the give-away harmless
  * in the revealed item's `allowReveal`. Pure; `bank:check` reports what `findGiveAways` finds.
  */
-import { exclusionGroupsOf, shareGroup, type Item } from './bank.ts';
+import { shareGroup, type Item } from './bank.ts';
 import { formatNumber, NUMBER_WORDS } from './answer-match.ts';
 import { normalizeText } from './text.ts';
 
@@ -183,9 +183,4 @@ export function staleExcuses(items: readonly Item[]): { item: string; by: string
 		}
 	}
 	return stale;
-}
-
-/** The groups two items would need in common: for messages that suggest a fix. */
-export function groupsToShare(a: Item, b: Item): string[] {
-	return [...new Set([...exclusionGroupsOf(a), ...exclusionGroupsOf(b)])];
 }
