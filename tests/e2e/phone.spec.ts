@@ -324,3 +324,79 @@ test('a page not found offers a real button home', async ({ page }) => {
 		'Learn the facts of one news story'
 	);
 });
+
+test('Save and exit keeps the quiz; it can be discarded from home and from the history; an unanswered one leaves no row', async ({
+	page
+}) => {
+	const single = first('single');
+	await openSeededQuiz(page, [single, first('truefalse'), first('single', 1)], 'practice');
+	const quizUrl = page.url();
+	// Left before the first answer: nothing to resume, no history row.
+	await expect(page.getByText('Nothing is answered yet: leaving now keeps no quiz.')).toBeVisible();
+	await page.getByRole('link', { name: 'Save and exit' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Learn the facts of one news story'
+	);
+	await expect(page.getByRole('button', { name: 'Quick quiz' })).toBeEnabled();
+	await expect(page.getByText(/^Unfinished:/)).toHaveCount(0);
+	await page.goto('/progress');
+	await expect(page.getByRole('region', { name: 'Quiz history' })).toContainText('No quizzes yet.');
+
+	// One answer, then Save and exit: kept, offered on home, listed in the history.
+	await page.goto(quizUrl);
+	await page.getByRole('radio', { name: single.answer, exact: true }).tap();
+	await expect(page.getByText(/^1 answer is saved\./)).toBeVisible();
+	await page.getByRole('link', { name: 'Save and exit' }).tap();
+	await expect(page.getByText('Unfinished: Phone quiz, 1 of 3 answered.')).toBeVisible();
+	await page.goto('/progress');
+	const history = page.getByRole('region', { name: 'Quiz history' });
+	await expect(history.getByRole('link', { name: 'Phone quiz (resume)' })).toBeVisible();
+	await history.getByRole('button', { name: 'Discard Phone quiz' }).tap();
+	// Two taps: the first only asks.
+	await history.getByRole('button', { name: 'Keep it' }).tap();
+	await expect(history.getByRole('link', { name: 'Phone quiz (resume)' })).toBeVisible();
+	await history.getByRole('button', { name: 'Discard Phone quiz' }).tap();
+	await history.getByRole('button', { name: 'Discard quiz' }).tap();
+	await expect(history).toContainText('No quizzes yet.');
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'Quick quiz' })).toBeEnabled();
+	await expect(page.getByText(/^Unfinished:/)).toHaveCount(0);
+
+	// And from the home page's offer.
+	await openSeededQuiz(page, [single, first('truefalse')], 'practice');
+	await page.getByRole('radio', { name: single.answer, exact: true }).tap();
+	await page.getByRole('link', { name: 'Save and exit' }).tap();
+	await page.getByRole('button', { name: 'Discard Phone quiz' }).tap();
+	await page.getByRole('button', { name: 'Discard quiz' }).tap();
+	await expect(page.getByText(/^Unfinished:/)).toHaveCount(0);
+});
+
+test('End session in flashcards leads to the summary; undo shows only once there is a grade', async ({
+	page
+}) => {
+	await page.goto('/flashcards/study?deck=all');
+	await expect(page.getByText(/Card 1 of \d+/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Undo last grade' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Show answer' }).tap();
+	await page.getByRole('button', { name: /^Good/ }).tap();
+	await expect(page.getByText(/Card 2 of \d+/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Undo last grade' })).toBeVisible();
+	await page.getByRole('button', { name: 'End session' }).tap();
+	const summary = page.getByRole('heading', { name: /^Session ended: 1 of \d+ cards$/ });
+	await expect(summary).toBeVisible();
+	await expect(summary).toBeFocused();
+});
+
+test('key hints and number badges appear only once a keyboard is used', async ({ page }) => {
+	await openSeededQuiz(page, [first('single'), first('truefalse')], 'practice');
+	const keysHint = page.getByText('Keys: number keys choose, Enter checks and moves on.');
+	const badges = page.getByRole('main').getByText('1', { exact: true });
+	await expect(keysHint).toBeHidden();
+	await expect(badges).toBeHidden();
+	await page.keyboard.press('Tab');
+	await expect(keysHint).toBeVisible();
+	await expect(badges).toBeVisible();
+	// The shortcut works all along.
+	await page.keyboard.press('2');
+	await expect(page.getByRole('radio').nth(1)).toBeChecked();
+});

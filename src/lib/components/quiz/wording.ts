@@ -116,3 +116,10 @@ export function missingAnswerText(item: Item): string {
 			return 'Choose a match for every item first.';
 	}
 }
+
+/** What "Save and exit" keeps: the answers so far, or nothing before the first answer. */
+export function keptNote(answered: number): string {
+	if (answered === 0) return 'Nothing is answered yet: leaving now keeps no quiz.';
+	const answers = answered === 1 ? '1 answer is' : `${answered} answers are`;
+	return `${answers} saved. Resume this quiz from the home page, or discard it there.`;
+}
