@@ -400,3 +400,29 @@ test('key hints and number badges appear only once a keyboard is used', async ({
 	await page.keyboard.press('2');
 	await expect(page.getByRole('radio').nth(1)).toBeChecked();
 });
+
+test('results show the why of every question in test mode too, and no header breaks inside a word at 360 px', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	const quiz = [first('single'), first('truefalse')];
+	await openSeededQuiz(page, quiz, 'test');
+	await page.getByRole('radio').first().tap();
+	await page.getByRole('button', { name: 'Save and continue' }).tap();
+	await expect(page.getByText('Question 2 of 2')).toBeVisible();
+	await page.getByRole('radio').first().tap();
+	await page.getByRole('button', { name: 'Save and continue' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results: Phone quiz');
+	const rows = page.getByRole('main').getByRole('list').last().getByRole('listitem');
+	await expect(rows).toHaveCount(2);
+	for (const [i, item] of quiz.entries()) {
+		await expect(rows.nth(i)).toContainText(item.explanation);
+		await expect(rows.nth(i)).toContainText(/Source: paragraphs? \d+/);
+	}
+	const lines = await page.getByRole('columnheader', { name: 'Score' }).evaluate((th) => {
+		const range = document.createRange();
+		range.selectNodeContents(th);
+		return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+	});
+	expect(lines).toBe(1);
+});
