@@ -3,6 +3,7 @@
  * 412×915, for docs/screens/. Needs a preview server: `E2E_PORT=4180 npx tsx scripts/screens.ts
  * after` with `vite preview --port 4180` running (hold the shared e2e lock).
  */
+import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { loadBank } from './bank-load';
 import type { Item } from '../src/lib/domain/bank';
@@ -65,4 +66,20 @@ await page.getByRole('heading', { level: 2 }).waitFor();
 await page.getByRole('button', { name: /Check answer/ }).click();
 await page.getByRole('region', { name: 'Feedback' }).waitFor();
 await page.screenshot({ path: `docs/screens/${tag}-quiz-feedback.png` });
+// The home page's first visit, JS gzipped (as `npm run bench` counts it), for the 45 KB budget.
+const fresh = await browser.newContext({ serviceWorkers: 'block' });
+const visit = await fresh.newPage();
+const scripts: Promise<number>[] = [];
+visit.on('response', (r) => {
+	if (r.request().resourceType() === 'script')
+		scripts.push(
+			r.body().then(
+				(b) => gzipSync(b, { level: 9 }).length,
+				() => 0
+			)
+		);
+});
+await visit.goto(base + '/', { waitUntil: 'networkidle' });
+const js = (await Promise.all(scripts)).reduce((a, b) => a + b, 0);
+console.log(`home first visit: ${(js / 1024).toFixed(1)} KB of JS gzipped`);
 await browser.close();
