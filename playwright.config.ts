@@ -56,7 +56,7 @@ export default defineConfig({
 		{
 			name: 'desktop',
 			use: { ...devices['Desktop Chrome'], browserName: 'chromium' },
-			testIgnore: [/update\.spec/, /zoom\.spec/]
+			testIgnore: [/update\.spec/, /zoom\.spec/, /phone\.spec/]
 		},
 		{
 			// Simulates a new deployment on the shared preview server, so it runs after the rest.

@@ -45,7 +45,10 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 /** The header's offline indicator. */
 export const offlineBadge = (page: Page) =>
-	page.getByRole('banner').getByRole('status').filter({ hasText: 'Offline' });
+	page
+		.getByRole('banner')
+		.getByRole('status')
+		.filter({ hasText: /^\W*Offline\b/ });
 
 /**
  * Runs axe on the page as it is, in the light and in the dark colour scheme, and expects no
@@ -135,4 +138,27 @@ export async function seedAttempt(
 		},
 		{ questions, title }
 	);
+}
+
+/**
+ * Answers the question on screen with whatever its input offers (first options, some text)
+ * and checks it, until its feedback shows. In practice mode a tap on a single-choice or
+ * true/false option checks the answer by itself; every other kind needs "Check answer".
+ */
+export async function answerWhateverIsShown(page: Page): Promise<void> {
+	const main = page.getByRole('main');
+	const matchGroups = main.getByRole('group').getByRole('group');
+	if (await matchGroups.count()) {
+		for (const group of await matchGroups.all()) await group.getByRole('radio').first().check();
+	} else if (await main.getByRole('radio').count()) {
+		await main.getByRole('radio').first().check();
+		await page.getByRole('region', { name: 'Feedback' }).waitFor();
+		return;
+	} else if (await main.getByRole('checkbox').count()) {
+		await main.getByRole('checkbox').first().check();
+	} else if (await main.getByRole('textbox').count()) {
+		await main.getByRole('textbox').fill('1994');
+	}
+	await main.getByRole('button', { name: 'Check answer' }).click();
+	await page.getByRole('region', { name: 'Feedback' }).waitFor();
 }

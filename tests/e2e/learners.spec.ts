@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { axeViolations } from './helpers';
+import { answerWhateverIsShown, axeViolations } from './helpers';
 
 const switcher = (page: Page) => page.getByRole('group', { name: 'Who is studying' });
 
@@ -144,15 +144,7 @@ async function answerOneQuickQuestion(page: Page) {
 	await page.goto('/');
 	await page.getByRole('button', { name: 'Quick quiz' }).click();
 	await expect(page.getByText('Question 1 of 10')).toBeVisible();
-	const main = page.getByRole('main');
-	if (await main.getByRole('radio').count()) await main.getByRole('radio').first().check();
-	else if (await main.getByRole('checkbox').count())
-		await main.getByRole('checkbox').first().check();
-	else if (await main.getByRole('combobox').count()) {
-		for (const select of await main.getByRole('combobox').all())
-			await select.selectOption({ index: 1 });
-	} else if (await main.getByRole('textbox').count()) await main.getByRole('textbox').fill('1994');
-	await main.getByRole('button', { name: 'Check answer' }).click();
+	await answerWhateverIsShown(page);
 	await expect(page.getByRole('region', { name: 'Feedback' })).toBeVisible();
 }
 

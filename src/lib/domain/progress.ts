@@ -196,9 +196,9 @@ function isMastered(t: ItemTally): boolean {
  *   consider items still in the bank, since those are the only ones the app can show again.
  * - **Days**: an answer counts on the local date its day aggregate holds, the date on the
  *   device's calendar when it was recorded (for `events` input: in `timeZone`).
- * - **Weakest**: items answered at least once and not mastered, ordered by lowest accuracy,
+ * - **Weakest**: items missed at least once and not mastered, ordered by lowest accuracy,
  *   then more wrong answers, then the most recent wrong answer, then item id; at most
- *   WEAKEST_LIMIT. An item answered right once is not mastered yet, so it can appear last.
+ *   WEAKEST_LIMIT. An item never missed is not weak, however few times it was answered.
  * - **Due forecast**: a card counts on the local day of its `due` time; a card due before
  *   today counts in today (and in `overdue`); cards due after the FORECAST_DAYS window are
  *   left out of `days`.
@@ -386,7 +386,8 @@ function streak(days: Map<number, DayTally>, today: number): Streak {
 function weakest(tallies: Map<string, ItemTally>): WeakItem[] {
 	const candidates: (ItemTally & { rate: number })[] = [];
 	for (const t of tallies.values()) {
-		if (t.answers > 0 && !isMastered(t)) candidates.push({ ...t, rate: t.correct / t.answers });
+		if (t.answers > t.correct && !isMastered(t))
+			candidates.push({ ...t, rate: t.correct / t.answers });
 	}
 	candidates.sort(
 		(a, b) =>

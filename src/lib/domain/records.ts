@@ -114,6 +114,14 @@ export interface AssignmentAttemptConfig {
 	assignment: { id: string; revision: number; tryNumber: number };
 }
 
+/**
+ * Whether an attempt is listed (quiz history, the home page's offer to resume): finished, or
+ * with at least one answer. A quiz left before its first answer leaves no trace.
+ */
+export function isListed(attempt: Pick<Attempt, 'status' | 'answers'>): boolean {
+	return attempt.status === 'finished' || attempt.answers.length > 0;
+}
+
 /** A quiz (or assignment) being taken or finished. */
 export interface Attempt {
 	id: string;

@@ -173,6 +173,8 @@ export class StudySession {
 	#done = $state.raw<Done[]>([]);
 	#flipped = $state(false);
 	#saving = $state(false);
+	/** The person ended the session before the last card. */
+	#ended = $state(false);
 	/** The time the card on screen was shown: its grade previews and its grade use it. */
 	#shownAt = $state(0);
 
@@ -203,8 +205,19 @@ export class StudySession {
 		return this.#done.length;
 	}
 
+	/** Every card graded, or the session ended early: the summary shows. */
 	get finished() {
-		return this.done >= this.total;
+		return this.#ended || this.done >= this.total;
+	}
+
+	/** Ended by the person before the last card ("End session"). */
+	get endedEarly() {
+		return this.#ended && this.done < this.total;
+	}
+
+	/** Ends the session where it is: the cards graded so far are saved; the rest stay as they were. */
+	end() {
+		if (!this.#saving) this.#ended = true;
 	}
 
 	get item(): Item | undefined {
@@ -299,6 +312,8 @@ export class StudySession {
 		if (last.previous) this.#cards.set(last.itemId, last.previous);
 		else this.#cards.delete(last.itemId);
 		this.#done = this.#done.slice(0, -1);
+		// Undoing from the summary goes back to the card, in the session again.
+		this.#ended = false;
 		this.#flipped = true;
 		this.#shownAt = now;
 	}

@@ -6,7 +6,12 @@
 import { today } from '$lib/clock';
 import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
 import { listReceived } from '$lib/storage/assignments';
-import { countAssigned, countDueCards, findUnfinishedAttempt } from '$lib/storage/counts';
+import {
+	countAssigned,
+	countDueCards,
+	deleteUnfinishedAttempt,
+	findUnfinishedAttempt
+} from '$lib/storage/counts';
 
 export interface HomeSummary {
 	/** The most recently touched unfinished quiz, if any. */
@@ -30,4 +35,9 @@ export async function loadHome(learnerId: string, now = Date.now()): Promise<Hom
 /** The learner's assignments, the most recently received first. */
 export function listAssigned(learnerId: string): Promise<ReceivedAssignment[]> {
 	return listReceived(learnerId);
+}
+
+/** Discards an unfinished quiz (home offer, quiz history). False when there was none to discard. */
+export function discardUnfinishedQuiz(attemptId: string): Promise<boolean> {
+	return deleteUnfinishedAttempt(attemptId);
 }

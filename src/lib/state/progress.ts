@@ -2,12 +2,12 @@
 import { bank } from '$lib/bank';
 import { deviceTimeZone } from '$lib/clock';
 import { computeDashboard, type Dashboard } from '$lib/domain/progress';
-import type { Attempt } from '$lib/domain/records';
+import { isListed, type Attempt } from '$lib/domain/records';
 import { listAttempts, loadDashboardData } from '$lib/storage/progress';
 
 export interface ProgressView {
 	dashboard: Dashboard;
-	/** The learner's quizzes, for the history list. */
+	/** The learner's quizzes for the history list (none left before their first answer). */
 	attempts: Attempt[];
 }
 
@@ -27,5 +27,5 @@ export async function loadProgress(learnerId: string, now = Date.now()): Promise
 		// The zone the aggregates' dates were recorded in.
 		timeZone: deviceTimeZone()
 	});
-	return { dashboard, attempts };
+	return { dashboard, attempts: attempts.filter(isListed) };
 }

@@ -2,7 +2,7 @@
  * The few reads the home page makes (cards due, the unfinished quiz, assignments), apart from
  * progress.ts so a first visit to the home page does not load the code that writes answers.
  */
-import type { Attempt } from '$lib/domain/records';
+import { isListed, type Attempt } from '$lib/domain/records';
 import { getDB, learnerRange } from './db';
 
 /** How many cards of a learner are due at or before `until`: counted by the index. */
@@ -15,18 +15,37 @@ export async function countDueCards(learnerId: string, until: number): Promise<n
 	);
 }
 
-/** The learner's most recently touched unfinished attempt, if any. */
+/**
+ * The learner's most recently touched unfinished attempt that has an answer, if any (one
+ * left before its first answer is not offered: see `isListed`).
+ */
 export async function findUnfinishedAttempt(learnerId: string): Promise<Attempt | undefined> {
 	const db = await getDB();
 	const range = IDBKeyRange.bound(
 		[learnerId, 'in-progress', -Infinity],
 		[learnerId, 'in-progress', Infinity]
 	);
-	const cursor = await db
+	let cursor = await db
 		.transaction('attempts')
 		.store.index('by-learner-status')
 		.openCursor(range, 'prev');
+	while (cursor && !isListed(cursor.value)) cursor = await cursor.continue();
 	return cursor?.value;
+}
+
+/**
+ * Deletes an unfinished attempt (the person discards it). A finished one is kept: its results
+ * stay in the history. The answers already given stay counted in progress, as answers given.
+ * True when an attempt was deleted.
+ */
+export async function deleteUnfinishedAttempt(id: string): Promise<boolean> {
+	const db = await getDB();
+	const tx = db.transaction('attempts', 'readwrite');
+	const attempt = await tx.store.get(id);
+	const unfinished = attempt?.status === 'in-progress';
+	if (unfinished) await tx.store.delete(id);
+	await tx.done;
+	return unfinished;
 }
 
 /**

@@ -391,7 +391,7 @@ describe('streak', () => {
 });
 
 describe('weakest items', () => {
-	it('orders by accuracy, then wrong answers, then the latest wrong answer', () => {
+	it('lists only items missed at least once, by accuracy, then wrong answers, then the latest wrong answer', () => {
 		const items = ['w1', 'w2', 'w3', 'w4', 'once', 'master', 'unseen'].map((id) => item(id));
 		const d = dashboard({
 			items,
@@ -408,7 +408,8 @@ describe('weakest items', () => {
 				ev('master', '2026-03-18T10:00Z')
 			]
 		});
-		expect(d.weakest.map((w) => w.itemId)).toEqual(['w1', 'w2', 'w3', 'w4', 'once']);
+		// 'once' was answered right its one time: never missed, so not weak.
+		expect(d.weakest.map((w) => w.itemId)).toEqual(['w1', 'w2', 'w3', 'w4']);
 		expect(d.weakest[3]).toEqual({
 			itemId: 'w4',
 			prompt: 'Prompt of w4?',

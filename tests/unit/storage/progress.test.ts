@@ -5,6 +5,7 @@ import {
 	findUnfinishedAttempt,
 	getAttempt,
 	getCard,
+	listAttempts,
 	listCards,
 	listDueCards,
 	listEvents,
@@ -18,6 +19,7 @@ import {
 	undoAnswer
 } from '$lib/storage/progress';
 import { buildStats } from '$lib/domain/stats';
+import { deleteUnfinishedAttempt } from '$lib/storage/counts';
 import { getDB } from '$lib/storage/db';
 import { StorageFullError } from '$lib/storage/errors';
 import { attempt, card, DAY, event, freshDatabase, T0 } from './fixtures';
@@ -108,15 +110,27 @@ describe('answers, cards and attempts', () => {
 		expect(await countDueCards('nobody', T0)).toBe(0);
 	});
 
-	it('finds the most recent unfinished attempt', async () => {
-		await saveAttempt(attempt('old', 'ana', { updatedAt: T0 }));
-		await saveAttempt(attempt('new', 'ana', { updatedAt: T0 + 100 }));
-		await saveAttempt(attempt('done', 'ana', { updatedAt: T0 + 200, status: 'finished' }));
-		await saveAttempt(attempt('zoe', 'zoe', { updatedAt: T0 + 300 }));
+	it('finds the most recent unfinished attempt with an answer', async () => {
+		const answers = [{ itemId: 'p3-item', response: null, correct: true, score: 1, ms: 1, at: T0 }];
+		await saveAttempt(attempt('old', 'ana', { updatedAt: T0, answers }));
+		await saveAttempt(attempt('new', 'ana', { updatedAt: T0 + 100, answers }));
+		await saveAttempt(attempt('done', 'ana', { updatedAt: T0 + 200, status: 'finished', answers }));
+		// Newer, but left before its first answer: not offered.
+		await saveAttempt(attempt('empty', 'ana', { updatedAt: T0 + 250 }));
+		await saveAttempt(attempt('zoe', 'zoe', { updatedAt: T0 + 300, answers }));
 		expect((await findUnfinishedAttempt('ana'))?.id).toBe('new');
 		await deleteAttempt('new');
 		expect((await findUnfinishedAttempt('ana'))?.id).toBe('old');
 		expect(await findUnfinishedAttempt('nobody')).toBeUndefined();
+	});
+
+	it('discards an unfinished attempt, never a finished one', async () => {
+		await saveAttempt(attempt('open', 'ana'));
+		await saveAttempt(attempt('done', 'ana', { status: 'finished' }));
+		expect(await deleteUnfinishedAttempt('open')).toBe(true);
+		expect(await deleteUnfinishedAttempt('done')).toBe(false);
+		expect(await deleteUnfinishedAttempt('none')).toBe(false);
+		expect((await listAttempts('ana')).map((a) => a.id)).toEqual(['done']);
 	});
 });
 

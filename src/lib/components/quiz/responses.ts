@@ -58,3 +58,16 @@ export function pairsOf(
 	}
 	return out;
 }
+
+/**
+ * The left entries other than `left` that were given `right` as their match, in the order
+ * of `lefts`: a choice already used elsewhere is shown as used before the answer is checked.
+ */
+export function usedFor(
+	pairs: Readonly<Record<string, string>>,
+	lefts: readonly string[],
+	left: string,
+	right: string
+): string[] {
+	return lefts.filter((l) => l !== left && pairs[l] === right);
+}

@@ -23,7 +23,7 @@ export function hintFor(item: Item): string {
 			// The prompt already says which order; the hint only says how.
 			return 'Use the arrows to move items';
 		case 'matching':
-			return 'Choose the match for each item';
+			return 'Pick the match for each item';
 	}
 }
 
@@ -97,4 +97,29 @@ export function givenText(result: CheckResult, typed: string): string | null {
 		case 'matching':
 			return null;
 	}
+}
+
+/** What a tap on "Check answer" says while there is nothing to check yet, by kind. */
+export function missingAnswerText(item: Item): string {
+	switch (item.kind) {
+		case 'single':
+		case 'truefalse':
+			return 'Choose an answer first.';
+		case 'multi':
+			return 'Tick at least one option first.';
+		case 'typed':
+		case 'numeric':
+			return 'Type your answer first.';
+		case 'ordering':
+			return 'Put the entries in order first.';
+		case 'matching':
+			return 'Choose a match for every item first.';
+	}
+}
+
+/** What "Save and exit" keeps: the answers so far, or nothing before the first answer. */
+export function keptNote(answered: number): string {
+	if (answered === 0) return 'Nothing is answered yet: leaving now keeps no quiz.';
+	const answers = answered === 1 ? '1 answer is' : `${answered} answers are`;
+	return `${answers} saved. Resume this quiz from the home page, or discard it there.`;
 }

@@ -63,9 +63,9 @@ describe('Feedback', () => {
 		expect(text).toEqual([
 			'✓ 1994 You picked it, and it is right',
 			'✗ 2020 You missed it: it is right',
-			'✓ 1991 You left it out, and it is wrong',
+			'✓ 1991 You rightly left it out',
 			'✗ 2008 You picked it, but it is wrong',
-			'✓ 2016 You left it out, and it is wrong'
+			'✓ 2016 You rightly left it out'
 		]);
 		expect(within(region()).getAllByRole('definition')[1]).toHaveTextContent('1994; 2020');
 	});

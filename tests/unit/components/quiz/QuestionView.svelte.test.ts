@@ -212,37 +212,36 @@ describe('QuestionView: matching', () => {
 		rights: ['Russia', 'France', 'United States']
 	};
 
-	it('gives the response only once every entry has a match', async () => {
+	it('makes each pair with one tap, marks a used match, and answers once all are paired', async () => {
 		show(matching, question);
-		const group = screen.getByRole('group');
-		expect(group).toHaveAccessibleName(`${matching.prompt} Choose the match for each item`);
-		const macron = screen.getByRole('combobox', { name: 'Emmanuel Macron' });
-		const options = within(macron).getAllByRole('option');
-		expect(options.map((o) => o.textContent)).toEqual(['Choose…', ...question.rights]);
+		const all = screen.getByRole('group', { name: /Pick the match for each item/ });
+		expect(all).toHaveAccessibleName(`${matching.prompt} Pick the match for each item`);
+		const macron = screen.getByRole('group', { name: 'Emmanuel Macron' });
+		const choices = within(macron).getAllByRole('radio');
+		expect(choices.map((c) => (c as HTMLInputElement).value)).toEqual(question.rights);
 
-		await fireEvent.change(macron, { target: { value: 'France' } });
-		expect(screen.getByText('Emmanuel Macron → France')).toBeInTheDocument();
-		await fireEvent.change(screen.getByRole('combobox', { name: 'John Kirby' }), {
-			target: { value: 'Russia' }
-		});
+		await fireEvent.click(within(macron).getByRole('radio', { name: 'France' }));
+		const kirby = screen.getByRole('group', { name: 'John Kirby' });
+		// France is Macron's now: the other entries show it as used before any checking.
+		expect(within(kirby).getByRole('radio', { name: 'France (used)' })).toBeInTheDocument();
+		await fireEvent.click(within(kirby).getByRole('radio', { name: 'Russia' }));
 		expect(response()).toBeNull();
-		const putin = screen.getByRole('combobox', { name: 'Vladimir Putin' });
-		await fireEvent.change(putin, { target: { value: 'Russia' } });
+		const putin = screen.getByRole('group', { name: 'Vladimir Putin' });
+		await fireEvent.click(within(putin).getByRole('radio', { name: 'Russia (used)' }));
 		expect(response()).toEqual({
 			pairs: { 'Emmanuel Macron': 'France', 'John Kirby': 'Russia', 'Vladimir Putin': 'Russia' }
 		});
 		expect(putin).toHaveAccessibleDescription('Also chosen for John Kirby');
-
-		await fireEvent.change(macron, { target: { value: '' } });
-		expect(response()).toBeNull();
 	});
 
-	it('shows a restored answer in the selects', () => {
+	it('shows a restored answer as checked radios', () => {
 		show(matching, question, {
 			pairs: { 'Emmanuel Macron': 'France', 'John Kirby': 'United States', 'Vladimir Putin': 'X' }
 		});
-		expect(screen.getByRole('combobox', { name: 'John Kirby' })).toHaveValue('United States');
-		expect(screen.getByRole('combobox', { name: 'Vladimir Putin' })).toHaveValue('');
+		const kirby = screen.getByRole('group', { name: 'John Kirby' });
+		expect(within(kirby).getByRole('radio', { name: 'United States' })).toBeChecked();
+		const putin = screen.getByRole('group', { name: 'Vladimir Putin' });
+		expect(within(putin).queryByRole('radio', { checked: true })).toBeNull();
 	});
 });
 

@@ -1,0 +1,428 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { loadBank } from '../../scripts/bank-load';
+import type { Item, ItemOf } from '../../src/lib/domain/bank';
+import { presentItem } from '../../src/lib/domain/quiz';
+import { createRng } from '../../src/lib/domain/random';
+import { waitForServiceWorker } from './helpers';
+
+// The student on a phone (issue 14), measured as a person sees it: boxes against the
+// viewport, computed styles and counted taps. Runs in the phone project only (Pixel 7).
+
+const items = loadBank().bank!.items;
+const KINDS = ['single', 'truefalse', 'multi', 'typed', 'numeric', 'ordering', 'matching'] as const;
+/** The longest item of a kind: the most text to lay out (prompt, options, entries). */
+const longest = <K extends Item['kind']>(kind: K) =>
+	items
+		.filter((i): i is ItemOf<K> => i.kind === kind)
+		.sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length)[0];
+const first = <K extends Item['kind']>(kind: K, n = 0) =>
+	items.filter((i): i is ItemOf<K> => i.kind === kind)[n];
+
+/** Stores a quiz over `quizItems` for the current learner and opens it. */
+async function openSeededQuiz(page: Page, quizItems: Item[], mode: 'practice' | 'test') {
+	await page.goto('/');
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	const questions = quizItems.map((item, i) => presentItem(createRng(i + 1), item));
+	const id = await page.evaluate(
+		async ({ questions, mode }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const request = indexedDB.open('factdeck');
+				request.onsuccess = () => resolve(request.result);
+				request.onerror = () => reject(request.error);
+			});
+			const get = db.transaction('settings').objectStore('settings').get('currentLearnerId');
+			const learnerId = await new Promise((r) => (get.onsuccess = () => r(get.result.value)));
+			const now = Date.now();
+			const attempt = {
+				id: `phone-${now}`,
+				learnerId,
+				kind: 'quiz',
+				status: 'in-progress',
+				title: 'Phone quiz',
+				startedAt: now,
+				updatedAt: now,
+				config: {
+					options: {
+						length: questions.length,
+						mode,
+						seed: 1,
+						topics: [],
+						difficulties: [],
+						kinds: []
+					}
+				},
+				questions,
+				answers: []
+			};
+			const tx = db.transaction('attempts', 'readwrite');
+			tx.objectStore('attempts').put(attempt);
+			await new Promise((resolve) => (tx.oncomplete = resolve));
+			db.close();
+			return attempt.id;
+		},
+		{ questions, mode }
+	);
+	await page.goto(`/quiz/play?attempt=${id}`);
+	await expect(page.getByText(`Question 1 of ${quizItems.length}`)).toBeVisible();
+}
+
+/** The element's box lies wholly inside the viewport (what the person sees without scrolling). */
+async function expectInView(page: Page, locator: Locator) {
+	const box = await locator.boundingBox();
+	const view = page.viewportSize()!;
+	expect(box, 'the element is rendered').not.toBeNull();
+	expect(box!.y, 'its top is on screen').toBeGreaterThanOrEqual(0);
+	expect(box!.y + box!.height, 'its bottom is on screen').toBeLessThanOrEqual(view.height);
+	expect(box!.x).toBeGreaterThanOrEqual(0);
+	expect(box!.x + box!.width).toBeLessThanOrEqual(view.width);
+}
+
+/** Counts the taps the person makes from now on (touch starts on the page). */
+async function countTaps(page: Page) {
+	await page.evaluate(() => {
+		const w = window as unknown as { taps: number };
+		w.taps = 0;
+		addEventListener('touchstart', () => w.taps++, { capture: true, passive: true });
+	});
+	return () => page.evaluate(() => (window as unknown as { taps: number }).taps);
+}
+
+const verdict = (page: Page) =>
+	page
+		.getByRole('region', { name: 'Feedback' })
+		.getByText(/^\W*(Right|Not quite|\d+ of \d+ pairs right)$/);
+
+/** Gives some answer (right or not) to the question on screen by taps. */
+async function tapSomeAnswer(page: Page, item: Item) {
+	const main = page.getByRole('main');
+	const check = () => main.getByRole('button', { name: 'Check answer' }).tap();
+	switch (item.kind) {
+		case 'single':
+		case 'truefalse':
+			// Practice mode: the tap is the check.
+			return main.getByRole('radio').first().tap();
+		case 'multi':
+			await main.getByRole('checkbox').first().tap();
+			return check();
+		case 'typed':
+		case 'numeric':
+			await main.getByRole('textbox').fill('1');
+			return check();
+		case 'ordering':
+			return check();
+		case 'matching':
+			for (const group of await main.getByRole('group').getByRole('group').all())
+				await group.getByRole('radio').first().tap();
+			return check();
+	}
+}
+
+test('after checking, the verdict and the way on are in view; each new question starts at its top', async ({
+	page
+}) => {
+	const quiz = KINDS.map((kind) => longest(kind));
+	await openSeededQuiz(page, quiz, 'practice');
+	const status = page
+		.getByRole('main')
+		.getByRole('status')
+		.filter({ hasText: /Right\.|right\.|Not quite\./ });
+	for (const [i, item] of quiz.entries()) {
+		const number = page.getByText(`Question ${i + 1} of ${quiz.length}`);
+		await expect(number).toBeVisible();
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText(item.prompt);
+		if (i > 0) {
+			await expectInView(page, number);
+			await expectInView(page, page.getByRole('progressbar'));
+			await expect(page.getByRole('heading', { level: 2 })).toBeFocused();
+		}
+		await tapSomeAnswer(page, item);
+		await expect(verdict(page)).toBeVisible();
+		await expectInView(page, verdict(page));
+		const next = page.getByRole('button', {
+			name: i === quiz.length - 1 ? 'See results' : 'Next question'
+		});
+		await expectInView(page, next);
+		await expect(next).toBeFocused();
+		await expect(status).toHaveCount(1);
+		// The question stays reachable above (scrolled, never removed).
+		await expect(page.getByRole('heading', { level: 2 })).toHaveText(item.prompt);
+		if (i < quiz.length - 1) await next.tap();
+	}
+});
+
+test('a known single-choice or true/false answer costs two taps, moving on included', async ({
+	page
+}) => {
+	const single = first('single');
+	const trueFalse = first('truefalse');
+	await openSeededQuiz(page, [single, trueFalse, first('single', 1)], 'practice');
+	const taps = await countTaps(page);
+	await page.getByRole('radio', { name: single.answer, exact: true }).tap();
+	await expect(verdict(page)).toHaveText(/Right/);
+	await page.getByRole('button', { name: 'Next question' }).tap();
+	await expect(page.getByText('Question 2 of 3')).toBeVisible();
+	expect(await taps()).toBe(2);
+
+	await page.getByRole('radio', { name: trueFalse.answer ? 'True' : 'False' }).tap();
+	await expect(verdict(page)).toHaveText(/Right/);
+	await page.getByRole('button', { name: 'Next question' }).tap();
+	await expect(page.getByText('Question 3 of 3')).toBeVisible();
+	expect(await taps()).toBe(4);
+});
+
+test('in test mode a tap only picks: a mis-tap can be changed before saving', async ({ page }) => {
+	const single = first('single');
+	await openSeededQuiz(page, [single, first('truefalse')], 'test');
+	const taps = await countTaps(page);
+	const wrong = single.options.find((o) => o !== single.answer)!;
+	await page.getByRole('radio', { name: wrong, exact: true }).tap();
+	await expect(page.getByText('Question 1 of 2')).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Feedback' })).toHaveCount(0);
+	await page.getByRole('radio', { name: single.answer, exact: true }).tap();
+	await expect(page.getByRole('radio', { name: single.answer, exact: true })).toBeChecked();
+	await page.getByRole('button', { name: 'Save and continue' }).tap();
+	await expect(page.getByText('Question 2 of 2')).toBeVisible();
+	expect(await taps()).toBe(3);
+});
+
+test('matching costs one tap a pair plus the check, and shows a used match before checking', async ({
+	page
+}) => {
+	const matching = longest('matching');
+	await openSeededQuiz(page, [matching, first('single')], 'practice');
+	const taps = await countTaps(page);
+	const main = page.getByRole('main');
+	const [firstPair, ...rest] = matching.pairs;
+	await main
+		.getByRole('group', { name: firstPair.left, exact: true })
+		.getByRole('radio', { name: firstPair.right, exact: true })
+		.tap();
+	// Every other entry now shows that match as used, in words.
+	await expect(
+		main.getByRole('radio', { name: `${firstPair.right} (used)`, exact: true })
+	).toHaveCount(rest.length);
+	for (const pair of rest)
+		await main
+			.getByRole('group', { name: pair.left, exact: true })
+			.getByRole('radio', { name: pair.right, exact: true })
+			.tap();
+	await main.getByRole('button', { name: 'Check answer' }).tap();
+	await expect(verdict(page)).toHaveText(/Right/);
+	expect(await taps()).toBe(matching.pairs.length + 1);
+});
+
+test('a check with nothing to check looks unavailable and says why when tapped', async ({
+	page
+}) => {
+	await openSeededQuiz(page, [first('multi'), first('single')], 'practice');
+	const check = page.getByRole('button', { name: 'Check answer' });
+	const opacity = () => check.evaluate((el) => Number(getComputedStyle(el).opacity));
+	expect(await opacity()).toBeLessThan(0.7);
+	await expect(check).toBeDisabled(); // aria-disabled: screen readers say it is unavailable
+	// A finger taps it all the same (Playwright would wait for it to be enabled).
+	await check.tap({ force: true });
+	await expect(page.getByRole('alert')).toHaveText('Tick at least one option first.');
+	await expect(page.getByRole('region', { name: 'Feedback' })).toHaveCount(0);
+	await page.getByRole('checkbox').first().tap();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	expect(await opacity()).toBe(1);
+});
+
+test.describe('at 360 px', () => {
+	test.use({ viewport: { width: 360, height: 740 } });
+
+	test('every section is in the navigation without sideways scrolling, with the learner named', async ({
+		page
+	}) => {
+		await page.goto('/');
+		await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+		const scroll = await page.evaluate(() => {
+			const nav = document.querySelector('nav ul')!;
+			const root = document.scrollingElement!;
+			return [root.scrollWidth - root.clientWidth, nav.scrollWidth - nav.clientWidth];
+		});
+		expect(scroll).toEqual([0, 0]);
+		const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
+		expect(await links.count()).toBe(7);
+		for (const link of await links.all()) {
+			await expectInView(page, link);
+			expect((await link.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+		}
+		// The learner's name in words, not only an initial.
+		await expectInView(page, page.getByRole('banner').getByText('Learner 1', { exact: true }));
+		await page
+			.getByRole('navigation', { name: 'Main' })
+			.getByRole('link', { name: 'Learners' })
+			.tap();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Learners and data');
+	});
+
+	test('buttons use the app type, as the links styled as buttons do', async ({ page }) => {
+		await page.goto('/');
+		const quick = page.getByRole('button', { name: 'Quick quiz' });
+		const choose = page.getByRole('link', { name: 'Choose a quiz' });
+		const font = (l: Locator) =>
+			l.evaluate((el) => {
+				const s = getComputedStyle(el);
+				return `${s.fontSize} ${s.fontFamily}`;
+			});
+		const body = await page.evaluate(() => {
+			const s = getComputedStyle(document.body);
+			return `${s.fontSize} ${s.fontFamily}`;
+		});
+		expect(await font(quick)).toBe(body);
+		expect(await font(choose)).toBe(body);
+	});
+});
+
+test('"ready to work offline" covers no control and leaves by itself', async ({ page }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	const note = page.getByText('Factdeck is ready to work offline.');
+	await expect(note).toBeVisible();
+	const covered = await note.evaluate((el) => {
+		const r = el.getBoundingClientRect();
+		return [...document.querySelectorAll('a, button, input, select, textarea, summary')]
+			.filter((c) => {
+				const b = c.getBoundingClientRect();
+				return (
+					b.width > 0 &&
+					b.left < r.right &&
+					b.right > r.left &&
+					b.top < r.bottom &&
+					b.bottom > r.top
+				);
+			})
+			.map((c) => c.textContent?.trim());
+	});
+	expect(covered).toEqual([]);
+	// It stays 8 s (SiteHeader OFFLINE_NOTE_MS); the margin is for a busy machine.
+	await expect(note).toBeHidden({ timeout: 15_000 });
+});
+
+test('the offline badge reads "Offline: everything still works"', async ({ page, context }) => {
+	await page.goto('/');
+	await waitForServiceWorker(page);
+	await context.setOffline(true);
+	await expect(
+		page
+			.getByRole('banner')
+			.getByRole('status')
+			.filter({ hasText: /^\W*Offline/ })
+	).toHaveText('● Offline: everything still works');
+	await context.setOffline(false);
+});
+
+test('a page not found offers a real button home', async ({ page }) => {
+	await page.goto('/not-found');
+	const home = page.getByRole('link', { name: 'Go to the home page' });
+	const box = (await home.boundingBox())!;
+	expect(box.height).toBeGreaterThanOrEqual(44);
+	expect(box.width).toBeGreaterThanOrEqual(44);
+	await home.tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Learn the facts of one news story'
+	);
+});
+
+test('Save and exit keeps the quiz; it can be discarded from home and from the history; an unanswered one leaves no row', async ({
+	page
+}) => {
+	const single = first('single');
+	await openSeededQuiz(page, [single, first('truefalse'), first('single', 1)], 'practice');
+	const quizUrl = page.url();
+	// Left before the first answer: nothing to resume, no history row.
+	await expect(page.getByText('Nothing is answered yet: leaving now keeps no quiz.')).toBeVisible();
+	await page.getByRole('link', { name: 'Save and exit' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+		'Learn the facts of one news story'
+	);
+	await expect(page.getByRole('button', { name: 'Quick quiz' })).toBeEnabled();
+	await expect(page.getByText(/^Unfinished:/)).toHaveCount(0);
+	await page.goto('/progress');
+	await expect(page.getByRole('region', { name: 'Quiz history' })).toContainText('No quizzes yet.');
+
+	// One answer, then Save and exit: kept, offered on home, listed in the history.
+	await page.goto(quizUrl);
+	await page.getByRole('radio', { name: single.answer, exact: true }).tap();
+	await expect(page.getByText(/^1 answer is saved\./)).toBeVisible();
+	await page.getByRole('link', { name: 'Save and exit' }).tap();
+	await expect(page.getByText('Unfinished: Phone quiz, 1 of 3 answered.')).toBeVisible();
+	await page.goto('/progress');
+	const history = page.getByRole('region', { name: 'Quiz history' });
+	await expect(history.getByRole('link', { name: 'Phone quiz (resume)' })).toBeVisible();
+	await history.getByRole('button', { name: 'Discard Phone quiz' }).tap();
+	// Two taps: the first only asks.
+	await history.getByRole('button', { name: 'Keep it' }).tap();
+	await expect(history.getByRole('link', { name: 'Phone quiz (resume)' })).toBeVisible();
+	await history.getByRole('button', { name: 'Discard Phone quiz' }).tap();
+	await history.getByRole('button', { name: 'Discard quiz' }).tap();
+	await expect(history).toContainText('No quizzes yet.');
+	await page.goto('/');
+	await expect(page.getByRole('button', { name: 'Quick quiz' })).toBeEnabled();
+	await expect(page.getByText(/^Unfinished:/)).toHaveCount(0);
+
+	// And from the home page's offer.
+	await openSeededQuiz(page, [single, first('truefalse')], 'practice');
+	await page.getByRole('radio', { name: single.answer, exact: true }).tap();
+	await page.getByRole('link', { name: 'Save and exit' }).tap();
+	await page.getByRole('button', { name: 'Discard Phone quiz' }).tap();
+	await page.getByRole('button', { name: 'Discard quiz' }).tap();
+	await expect(page.getByText(/^Unfinished:/)).toHaveCount(0);
+});
+
+test('End session in flashcards leads to the summary; undo shows only once there is a grade', async ({
+	page
+}) => {
+	await page.goto('/flashcards/study?deck=all');
+	await expect(page.getByText(/Card 1 of \d+/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Undo last grade' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Show answer' }).tap();
+	await page.getByRole('button', { name: /^Good/ }).tap();
+	await expect(page.getByText(/Card 2 of \d+/)).toBeVisible();
+	await expect(page.getByRole('button', { name: 'Undo last grade' })).toBeVisible();
+	await page.getByRole('button', { name: 'End session' }).tap();
+	const summary = page.getByRole('heading', { name: /^Session ended: 1 of \d+ cards$/ });
+	await expect(summary).toBeVisible();
+	await expect(summary).toBeFocused();
+});
+
+test('key hints and number badges appear only once a keyboard is used', async ({ page }) => {
+	await openSeededQuiz(page, [first('single'), first('truefalse')], 'practice');
+	const keysHint = page.getByText('Keys: number keys choose, Enter checks and moves on.');
+	const badges = page.getByRole('main').getByText('1', { exact: true });
+	await expect(keysHint).toBeHidden();
+	await expect(badges).toBeHidden();
+	await page.keyboard.press('Tab');
+	await expect(keysHint).toBeVisible();
+	await expect(badges).toBeVisible();
+	// The shortcut works all along.
+	await page.keyboard.press('2');
+	await expect(page.getByRole('radio').nth(1)).toBeChecked();
+});
+
+test('results show the why of every question in test mode too, and no header breaks inside a word at 360 px', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 360, height: 740 });
+	const quiz = [first('single'), first('truefalse')];
+	await openSeededQuiz(page, quiz, 'test');
+	await page.getByRole('radio').first().tap();
+	await page.getByRole('button', { name: 'Save and continue' }).tap();
+	await expect(page.getByText('Question 2 of 2')).toBeVisible();
+	await page.getByRole('radio').first().tap();
+	await page.getByRole('button', { name: 'Save and continue' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Results: Phone quiz');
+	const rows = page.getByRole('main').getByRole('list').last().getByRole('listitem');
+	await expect(rows).toHaveCount(2);
+	for (const [i, item] of quiz.entries()) {
+		await expect(rows.nth(i)).toContainText(item.explanation);
+		await expect(rows.nth(i)).toContainText(/Source: paragraphs? \d+/);
+	}
+	const lines = await page.getByRole('columnheader', { name: 'Score' }).evaluate((th) => {
+		const range = document.createRange();
+		range.selectNodeContents(th);
+		return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+	});
+	expect(lines).toBe(1);
+});
