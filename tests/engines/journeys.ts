@@ -216,12 +216,15 @@ async function answer(s: Session, { item, way, right }: (typeof plan)[number]) {
 			}
 			break;
 		case 'matching':
+			// One tap per pair: each entry is a group of radio buttons, one per match.
 			for (const pair of item.pairs)
-				await s.select(inMain({ label: pair.left, exact: true }), pair.right);
+				await s.check(within(within(main, role('group', pair.left)), role('radio', pair.right)));
 			break;
 	}
 	if (way === 'keys') await s.press('Enter');
-	else await s.click(inMain(role('button', 'Check answer')));
+	// In practice mode a tap on a single-choice or true/false option checks it at once.
+	else if (item.kind !== 'single' && item.kind !== 'truefalse')
+		await s.click(inMain(role('button', 'Check answer')));
 }
 
 const quiz: Journey = {
