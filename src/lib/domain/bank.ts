@@ -17,6 +17,8 @@ export const ITEM_KINDS = [
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
 export const VERIFICATIONS = ['not-verified', 'not-stated', 'verified'] as const;
+/** Whether the article says a claim was verified. */
+export type Verification = (typeof VERIFICATIONS)[number];
 
 export const MIN_DISTRACTORS = 3;
 export const MIN_SEQUENCE = 3;
