@@ -35,7 +35,8 @@ async function addItem(page: Page, item: Item) {
 
 /**
  * Words of table cells that the layout broke across lines ("Righ / t"): each word of each
- * cell of the page's tables must sit on one line.
+ * cell of the page's tables must sit on one line. A line may end after a hyphen
+ * ("Nagorno- / Karabakh"), as in print, so the parts between hyphens are the words.
  */
 async function wordsBrokenInCells(page: Page): Promise<string[]> {
 	return page.evaluate(() => {
@@ -44,7 +45,7 @@ async function wordsBrokenInCells(page: Page): Promise<string[]> {
 			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
 			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
 				const text = node.textContent ?? '';
-				for (const match of text.matchAll(/\S+/g)) {
+				for (const match of text.matchAll(/[^\s-]+/g)) {
 					const range = document.createRange();
 					range.setStart(node, match.index);
 					range.setEnd(node, match.index + match[0].length);
