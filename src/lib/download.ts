@@ -10,3 +10,15 @@ export function downloadText(fileName: string, text: string, type = 'application
 	// Revoke after the browser has started the download.
 	setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** A title as a file name part: ASCII letters and digits joined by '-', or `fallback`. */
+export function fileSlug(title: string, fallback = 'set'): string {
+	return (
+		title
+			.normalize('NFD')
+			.replace(/\p{M}+/gu, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '') || fallback
+	);
+}

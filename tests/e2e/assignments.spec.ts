@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { loadBank } from '../../scripts/bank-load';
 import type { Item, ItemOf } from '../../src/lib/domain/bank';
 import { axeBothSchemes, waitForServiceWorker } from './helpers';
@@ -14,6 +15,8 @@ const tf = first('truefalse');
 const single = first('single');
 const numeric = first('numeric');
 const TITLE = 'Week 1: the offensive';
+/** The name the student types on the result page (after erasing the one kept). */
+const STUDENT = 'Ana Student-Okafor';
 
 /** Axe, light and dark, on the state on screen. */
 const axe = axeBothSchemes;
@@ -30,11 +33,33 @@ async function addItem(page: Page, item: Item) {
 	await main.getByRole('checkbox', { name: item.prompt }).check();
 }
 
+/**
+ * Words of table cells that the layout broke across lines ("Righ / t"): each word of each
+ * cell of the page's tables must sit on one line. A line may end after a hyphen
+ * ("Nagorno- / Karabakh"), as in print, so the parts between hyphens are the words.
+ */
+async function wordsBrokenInCells(page: Page): Promise<string[]> {
+	return page.evaluate(() => {
+		const broken: string[] = [];
+		for (const cell of document.querySelectorAll('table :is(th, td)')) {
+			const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const text = node.textContent ?? '';
+				for (const match of text.matchAll(/[^\s-]+/g)) {
+					const range = document.createRange();
+					range.setStart(node, match.index);
+					range.setEnd(node, match.index + match[0].length);
+					const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+					if (tops.size > 1) broken.push(match[0]);
+				}
+			}
+		}
+		return broken;
+	});
+}
+
 async function composeAndShare(page: Page): Promise<string> {
 	await ready(page, '/teach');
-	await page.getByRole('textbox', { name: /Shown to students/ }).fill('Ms Aliyeva');
-	await page.getByRole('button', { name: 'Save name' }).click();
-	await expect(page.getByText('links you share now say they are from Ms Aliyeva')).toBeVisible();
 	await page.getByRole('link', { name: 'New set' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('New set');
 	await page.getByRole('textbox', { name: 'Title' }).fill(TITLE);
@@ -45,21 +70,51 @@ async function composeAndShare(page: Page): Promise<string> {
 	await page.getByRole('combobox', { name: 'Tries each student may take' }).selectOption('2');
 	for (const item of [tf, single, numeric]) await addItem(page, item);
 	await expect(page.getByRole('group', { name: /Questions in the set \(3 of/ })).toBeVisible();
+	// Composing far down the bank list, Save is on screen, and the list is part of the page
+	// (no scroll box of its own to trap a thumb on a phone).
+	await expect(page.getByRole('button', { name: 'Save set' })).toBeInViewport();
+	const bankList = page.getByRole('group', { name: 'Add from the bank' }).getByRole('list');
+	expect(await bankList.evaluate((el) => getComputedStyle(el).overflowY)).toBe('visible');
 	await axe(page);
 	await page.getByRole('button', { name: 'Save set' }).click();
 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(TITLE);
+	// The first share asks for the teacher's name, once.
+	await page.getByRole('button', { name: 'Share this set' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Type the name your students know you by.');
+	await page
+		.getByRole('textbox', { name: 'Your name, as your students know you' })
+		.fill('Ms Aliyeva');
 	await page.getByRole('button', { name: 'Share this set' }).click();
 	const link = page.getByRole('textbox', { name: 'Assignment link' });
 	await expect(link).toHaveValue(/\/join#/);
+	await expect(page.getByText('It reads "Assignment from Ms Aliyeva".')).toBeVisible();
 	await expect(page.getByRole('img', { name: 'QR code of the assignment link' })).toBeVisible();
-	await expect(page.getByText(/QR version \d+, error correction [ML]/)).toBeVisible();
+	await expect(page.getByText("Scan with the phone's camera")).toBeVisible();
+	await expect(page.getByText(/QR version|error correction/)).toHaveCount(0);
+	const url = await link.inputValue();
+	// Desktop Chromium has no share sheet: an email carries the link instead.
+	await expect(page.getByRole('button', { name: 'Share…' })).toHaveCount(0);
+	const email = await page.getByRole('link', { name: 'Email' }).getAttribute('href');
+	expect(email).toMatch(/^mailto:\?subject=/);
+	expect(decodeURIComponent(email!.split('&body=')[1])).toContain(`\n\n${url}`);
 	await axe(page);
-	return link.inputValue();
+	await ready(page, '/teach');
+	await expect(page.getByText('You teach as Ms Aliyeva.')).toBeVisible();
+	return url;
 }
 
 async function takeOffline(browser: Browser, url: string): Promise<string> {
 	const context = await browser.newContext();
+	// This phone has a share sheet: a stub records what it is given.
+	await context.addInitScript(() => {
+		const shared: ShareData[] = [];
+		Object.assign(window, { sharedData: shared });
+		Object.defineProperty(navigator, 'canShare', { value: (d: ShareData) => !!d.url });
+		Object.defineProperty(navigator, 'share', {
+			value: async (d: ShareData) => void shared.push(d)
+		});
+	});
 	const page = await context.newPage();
 	await ready(page, '/');
 	await waitForServiceWorker(page);
@@ -70,10 +125,16 @@ async function takeOffline(browser: Browser, url: string): Promise<string> {
 	await expect(page.getByText('Assignment from Ms Aliyeva')).toBeVisible();
 	await expect(page.getByText('3 questions, quiz in test mode')).toBeVisible();
 	await expect(page.getByText('Do it on the bus.')).toBeVisible();
+	// Asked once, on accepting; never prefilled with the automatic "Learner 1".
+	const name = page.getByRole('textbox', { name: 'Your name, as your teacher knows you' });
+	await expect(name).toHaveValue('');
 	await axe(page);
+	await name.fill('Ada Okafor');
 	await page.getByRole('button', { name: 'Accept assignment' }).click();
 
 	await expect(page.getByRole('button', { name: 'Start' })).toBeVisible();
+	// The device's first learner took the typed name.
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toContainText('Ada Okafor');
 	await page.goto('/');
 	const assigned = page.getByRole('region', { name: 'Assigned' });
 	await expect(assigned.getByRole('link', { name: TITLE })).toBeVisible();
@@ -96,15 +157,28 @@ async function takeOffline(browser: Browser, url: string): Promise<string> {
 	await expect(page.getByText('2 of 3 right')).toBeVisible();
 	// The teacher chose not to show answers after a test.
 	await expect(page.getByText('Right answer:')).toHaveCount(0);
-	await page
-		.getByRole('textbox', { name: 'Your name, as your teacher knows you' })
-		.fill('Ana Student');
+	// The name kept with the assignment is offered; the student erases it key by key and types.
+	const field = page.getByRole('textbox', { name: 'Your name, as your teacher knows you' });
+	await expect(field).toHaveValue('Ada Okafor');
+	await field.press('End');
+	for (let i = 0; i < 'Ada Okafor'.length; i++) await field.press('Backspace');
+	await expect(field).toHaveValue('');
+	await field.pressSequentially(STUDENT);
+	await expect(field).toHaveValue(STUDENT);
 	await page.getByRole('button', { name: 'Make my result link' }).click();
 	const result = page.getByRole('textbox', { name: 'Your result link' });
 	await expect(result).toHaveValue(/\/collect#/);
+	await expect(page.getByText(`This result is for ${STUDENT}.`)).toBeVisible();
 	await expect(page.getByRole('img', { name: 'QR code of your result link' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Email' })).toHaveCount(0);
 	await axe(page);
 	const resultUrl = await result.inputValue();
+	await page.getByRole('button', { name: 'Share…' }).click();
+	const shared = await page.evaluate(
+		() => (window as unknown as { sharedData: ShareData[] }).sharedData
+	);
+	expect(shared.map((d) => [d.title, d.url])).toEqual([[`Result: ${TITLE}`, resultUrl]]);
+	expect(shared[0].text).toContain(`from ${STUDENT}`);
 	await context.close();
 	return resultUrl;
 }
@@ -120,13 +194,15 @@ test('a teacher shares a set, a student takes it offline, the class report shows
 
 	await page.goto(resultUrl);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result added');
-	await expect(page.getByText(`Added: Ana Student, try 1, to "${TITLE}".`)).toBeVisible();
+	await expect(page.getByText(`Added: ${STUDENT}, try 1, to "${TITLE}".`)).toBeVisible();
 	// The same link again is recognised, not counted twice.
 	await page.reload();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Result already added');
+	// The report is one tap away.
 	await page.getByRole('link', { name: `Class report: ${TITLE}` }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Class report: ${TITLE}`);
 
-	// Pasting links on the set's page: the same result again, and something that is no link.
+	// Pasting links on the report page: the same result again, and something that is no link.
 	await page
 		.getByRole('textbox', { name: 'Result links, one per line' })
 		.fill(`${resultUrl}\nhello`);
@@ -135,7 +211,9 @@ test('a teacher shares a set, a student takes it offline, the class report shows
 	await expect(page.getByText(/^Link 2: .*Nothing was stored\.$/)).toBeVisible();
 
 	const roster = page.getByRole('table', { name: 'Roster' });
-	await expect(roster.getByRole('row', { name: /Ana Student/ })).toContainText('2 of 3 (67%)');
+	await expect(roster.getByRole('rowheader')).toHaveText([STUDENT]);
+	const student = roster.getByRole('row', { name: new RegExp(STUDENT) });
+	await expect(student.getByRole('cell')).toHaveText(['1', '2 of 3 (67%)', /^\d+ s$/, /.+/, 'No']);
 	const perQuestion = page.getByRole('table', { name: 'Per question, most missed first' });
 	const rows = perQuestion.getByRole('row');
 	await expect(rows.nth(1)).toContainText(single.prompt);
@@ -145,21 +223,39 @@ test('a teacher shares a set, a student takes it offline, the class report shows
 		'1 of 1 (100%)'
 	);
 	await axe(page);
+	// No column breaks inside a word, on a desktop or a phone.
+	expect(await wordsBrokenInCells(page)).toEqual([]);
+	await page.setViewportSize({ width: 360, height: 800 });
+	expect(await wordsBrokenInCells(page)).toEqual([]);
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	const [download] = await Promise.all([
 		page.waitForEvent('download'),
-		page.getByRole('button', { name: 'Download CSV' }).click()
+		page.getByRole('button', { name: 'Download CSV for a gradebook' }).click()
 	]);
-	const csv = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
-	const [header, row] = csv.trim().split('\r\n');
-	const cells = row.split(',');
-	const column = (name: string) => cells[header.split(',').indexOf(name)];
-	expect(column('Student')).toBe('Ana Student');
-	expect(column('Score')).toBe('2');
-	expect(column('Out of')).toBe('3');
-	expect(column('Percent')).toBe('67');
-	expect([column('Q1'), column('Q2'), column('Q3')]).toEqual(['1', '0', '1']);
+	const csv = readFileSync((await download.path())!, 'utf8');
+	expect(csv.startsWith('\uFEFF')).toBe(true);
+	const parsed = Papa.parse<Record<string, string>>(csv.slice(1), {
+		header: true,
+		skipEmptyLines: true
+	});
+	expect(parsed.errors).toEqual([]);
+	expect(parsed.data).toHaveLength(1);
+	const [row] = parsed.data;
+	expect(row['Student']).toBe(STUDENT);
+	expect([row['Try'], row['Score'], row['Out of'], row['Percent']]).toEqual(['1', '2', '3', '67']);
+	expect(row['Time (s)']).toMatch(/^\d+$/);
+	expect([row['Late'], row['Altered']]).toEqual(['no', 'no']);
+	expect([tf, single, numeric].map((item, i) => row[`Q${i + 1} right (${item.id})`])).toEqual([
+		'right',
+		'wrong',
+		'right'
+	]);
+	const answerColumn = parsed.meta.fields!.find((f) => f.startsWith(`Q2 answer (${single.id}: `))!;
+	expect(row[answerColumn]).toBe(wrongText());
 
+	await page.getByRole('link', { name: TITLE, exact: true }).click();
+	await expect(page.getByRole('link', { name: 'Class report (1 result)' })).toBeVisible();
 	await page.getByRole('link', { name: 'Print worksheet and answer key' }).click();
 	await expect(page.getByRole('heading', { name: `Answer key: ${TITLE}` })).toBeVisible();
 	await expect(page.getByText('Name:')).toBeVisible();
@@ -241,6 +337,7 @@ test('a flashcard deck assignment: study each card once, then the result carries
 	);
 	await ready(page, `/join#${payload}`);
 	await expect(page.getByText('2 flashcards, flashcard deck')).toBeVisible();
+	await page.getByRole('textbox', { name: 'Your name, as your teacher knows you' }).fill('Kim');
 	await page.getByRole('button', { name: 'Accept assignment' }).click();
 	await expect(page.getByText('0 of 2 cards reviewed')).toBeVisible();
 	await page.getByRole('link', { name: 'Study these cards' }).click();
@@ -262,5 +359,5 @@ test('a flashcard deck assignment: study each card once, then the result carries
 		[cards[1].id, 'easy']
 	]);
 	expect(decoded.value.score).toBe(1);
-	expect(decoded.value.studentName).toBe('Learner 1');
+	expect(decoded.value.studentName).toBe('Kim');
 });

@@ -70,6 +70,9 @@ test('markup in an assignment is shown as text and runs nothing', async ({ page 
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await expect(page.getByText(instructions)).toBeVisible();
 	await expect(page.getByText('Assignment from <b>Ms</b> A')).toBeVisible();
+	await page
+		.getByRole('textbox', { name: 'Your name, as your teacher knows you' })
+		.fill('<i>Ana</i>');
 	await page.getByRole('button', { name: 'Accept assignment' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 	await page.goto('/');
@@ -114,7 +117,8 @@ test('keyboard only: a quiz, a flashcard session and accepting an assignment', a
 	// An assignment: open the link, accept and start it without a pointer.
 	await page.goto(await assignmentUrl('Keyboard week'));
 	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
-	await tabTo(page, 'Accept assignment');
+	await tabTo(page, 'Your name, as your teacher knows you');
+	await page.keyboard.type('Kim');
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Keyboard week');
 	await expect(page.getByRole('heading', { level: 1 })).toBeFocused();

@@ -13,6 +13,7 @@ export const ROUTES = [
 	{ path: '/teach/edit', heading: 'New set' },
 	{ path: '/teach/set', heading: 'Set not found' },
 	{ path: '/teach/print', heading: 'Set not found' },
+	{ path: '/teach/report', heading: 'Set not found' },
 	{ path: '/collect', heading: 'Add results' },
 	{ path: '/join', heading: 'Open an assignment' },
 	{ path: '/assignment', heading: 'Assignment not found' },

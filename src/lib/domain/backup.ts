@@ -133,12 +133,14 @@ const assignmentSchema = v.object({
 	id: setId,
 	receivedAt: time,
 	assignment: assignmentLinkSchema,
+	studentName: v.optional(boundedText(LIMITS.studentNameChars)),
 	results: v.array(
 		v.object({
 			at: time,
 			code: v.pipe(v.string(), v.maxLength(20000)),
 			tryNumber: v.optional(count(1e6)),
-			attemptId: v.optional(id)
+			attemptId: v.optional(id),
+			name: v.optional(boundedText(LIMITS.studentNameChars))
 		})
 	)
 });

@@ -1,7 +1,7 @@
 /**
  * The class report: every result a teacher received for one set, re-scored on the teacher's
- * side and summed up as a roster, per-question figures and a score distribution, plus a CSV
- * of the roster for spreadsheets. Pure: the caller reads the stored results and the bank.
+ * side and summed up as a roster, per-question figures and a score distribution (the CSV for
+ * gradebooks is gradebook-csv.ts). Pure: the caller reads the stored results and the bank.
  *
  * Scoring never trusts a result. Each answer is checked again with `checkAnswer` against the
  * teacher's bank; the score the student's app claimed is kept only to flag a mismatch (a
@@ -69,6 +69,13 @@ export interface RosterRow {
 	resultId: string;
 	/** Credit per question (0 to 1), in `ClassReport.itemIds` order. */
 	credits: number[];
+	/** Fully right per question, in `ClassReport.itemIds` order. */
+	right: boolean[];
+	/**
+	 * The answer per question as text (`formatResponse`; a flashcard's grade such as 'Good';
+	 * '' when unanswered), in `ClassReport.itemIds` order.
+	 */
+	answers: string[];
 }
 
 /** One question, over the counted results. */
@@ -160,6 +167,8 @@ interface Mark {
 	credit: number;
 	/** The answer as text when it was answered and wrong. */
 	wrong: string | null;
+	/** The answer as text, '' when unanswered. */
+	text: string;
 }
 
 function mark(
@@ -176,18 +185,21 @@ function mark(
 			answered,
 			correct,
 			credit: correct ? 1 : 0,
-			wrong: answered && !correct ? 'Again' : null
+			wrong: answered && !correct ? 'Again' : null,
+			text: answered ? grade[0].toUpperCase() + grade.slice(1) : ''
 		};
 	}
 	const response = answer?.response ?? null;
 	const check = checkAnswer(item, response, { vocabulary });
 	const answered = !isBlankResponse(item.kind, response);
 	const credit = Number.isFinite(check.score) ? Math.min(1, Math.max(0, check.score)) : 0;
+	const text = answered ? formatResponse(item, response) : '';
 	return {
 		answered,
 		correct: check.correct,
 		credit,
-		wrong: answered && !check.correct ? formatResponse(item, response) : null
+		wrong: answered && !check.correct ? text : null,
+		text
 	};
 }
 
@@ -304,7 +316,9 @@ export function buildClassReport(
 			scoreMismatch: !(typeof claimed === 'number' && Math.abs(claimed - best.score) < 0.005),
 			claimedScore: claimed,
 			resultId: result.id,
-			credits: best.marks.map((m) => round2(m.credit))
+			credits: best.marks.map((m) => round2(m.credit)),
+			right: best.marks.map((m) => m.correct),
+			answers: best.marks.map((m) => m.text)
 		});
 	}
 	roster.sort(
@@ -368,65 +382,4 @@ export function mostMissed(report: ClassReport, n = 5): string[] {
 		.filter((q) => q.shareCorrect < 1)
 		.slice(0, n)
 		.map((q) => q.itemId);
-}
-
-/** Characters that make a spreadsheet read a cell as a formula. */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A text cell: formula-looking text gets a leading apostrophe, then RFC 4180 quoting. */
-function textCell(text: string): string {
-	const safe = FORMULA_START.test(text) ? `'${text}` : text;
-	return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-}
-
-/** ISO 8601 in UTC; empty for a time that is not one. */
-function isoInstant(t: number): string {
-	const date = new Date(t);
-	return Number.isNaN(date.getTime()) ? '' : date.toISOString();
-}
-
-/**
- * The roster as RFC 4180 CSV (CRLF line ends, a header row, one row per student in roster
- * order). Columns:
- * - Student: the name (text; guarded against formula injection with a leading apostrophe).
- * - Score: credits, 2 decimals at most. Out of: the number of questions.
- * - Percent: whole number. Time (min): finishedAt − startedAt in minutes, 1 decimal.
- * - Finished (UTC): ISO 8601, like 2026-03-02T09:15:00.000Z.
- * - Late: yes or no. Results sent: how many. Counted try: the counted result's try number.
- * - Q1 … Qn: the set's questions still in the bank, in set order: 1, 0 or the part credit.
- * Numbers are plain (a point for decimals, no thousands separator).
- */
-export function classReportCsv(report: ClassReport, set: TeacherSet): string {
-	const index = new Map(report.itemIds.map((id, i) => [id, i]));
-	const columns = [...new Set(set.itemIds)].filter((id) => index.has(id));
-	const header = [
-		'Student',
-		'Score',
-		'Out of',
-		'Percent',
-		'Time (min)',
-		'Finished (UTC)',
-		'Late',
-		'Results sent',
-		'Counted try',
-		...columns.map((_, i) => `Q${i + 1}`)
-	];
-	const lines = [header.join(',')];
-	for (const row of report.roster) {
-		lines.push(
-			[
-				textCell(row.name),
-				String(row.score),
-				String(row.outOf),
-				String(row.percent),
-				(row.ms / 60_000).toFixed(1),
-				isoInstant(row.finishedAt),
-				row.late ? 'yes' : 'no',
-				String(row.resultsSent),
-				String(row.countedTry),
-				...columns.map((id) => String(row.credits[index.get(id)!]))
-			].join(',')
-		);
-	}
-	return lines.map((line) => `${line}\r\n`).join('');
 }

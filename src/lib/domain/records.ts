@@ -147,6 +147,11 @@ export interface ReceivedAssignment {
 	receivedAt: number;
 	/** The decoded assignment link. */
 	assignment: AssignmentLink;
-	/** Result links made, oldest first: the try, and the link to send the teacher. */
-	results: { at: number; code: string; tryNumber?: number; attemptId?: string }[];
+	/**
+	 * The name the student gave when accepting, as their teacher knows them (absent on
+	 * assignments accepted before names were asked).
+	 */
+	studentName?: string;
+	/** Result links made, oldest first: the try, the name it carries, and the link to send. */
+	results: { at: number; code: string; tryNumber?: number; attemptId?: string; name?: string }[];
 }

@@ -17,30 +17,59 @@ import {
 	studentIdFor,
 	triesLeft
 } from '$lib/domain/assignment-take';
-import type { AssignmentAttemptConfig, Attempt, ReceivedAssignment } from '$lib/domain/records';
+import { learnerRename, suggestedStudentName } from '$lib/domain/names';
+import type {
+	AssignmentAttemptConfig,
+	Attempt,
+	Learner,
+	ReceivedAssignment
+} from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
 import {
 	acceptAssignment,
 	addResultCode,
 	getReceived,
+	listReceived,
 	type AcceptOutcome
 } from '$lib/storage/assignments';
 import { listAttempts, listEvents, saveAttempt } from '$lib/storage/progress';
+import { learners } from './learners.svelte';
 
 /** Reads an assignment link (or its fragment). Writes nothing. */
 export function readAssignmentLink(input: string): Decoded<AssignmentLink> {
 	return decodeAssignmentLink(input, bankIndex);
 }
 
-/** Whether the learner has this link's assignment already, at this revision or a later one. */
-export async function acceptedAlready(learnerId: string, link: AssignmentLink): Promise<boolean> {
-	const received = await getReceived(learnerId, link.id);
-	return !!received && received.assignment.revision >= link.revision;
+/** What the join page needs to know about the learner and a link. */
+export interface JoinView {
+	/** The learner has this link's assignment already, at this revision or a later one. */
+	already: boolean;
+	/** The name to offer in "Your name, as your teacher knows you" ('' for none). */
+	suggestedName: string;
 }
 
-/** Keeps an assignment for the learner (a newer revision replaces the older one). */
-export function acceptLink(learnerId: string, link: AssignmentLink): Promise<AcceptOutcome> {
-	return acceptAssignment(learnerId, link);
+export async function joinView(learner: Learner, link: AssignmentLink): Promise<JoinView> {
+	const all = await listReceived(learner.id);
+	const received = all.find((r) => r.id === link.id);
+	return {
+		already: !!received && received.assignment.revision >= link.revision,
+		suggestedName: received?.studentName?.trim() || suggestedStudentName(learner, all)
+	};
+}
+
+/**
+ * Keeps an assignment for the learner with the name they gave (a newer revision replaces
+ * the older one). The device's first learner, still called "Learner 1", takes that name.
+ */
+export async function acceptLink(
+	learner: Learner,
+	link: AssignmentLink,
+	studentName: string
+): Promise<AcceptOutcome> {
+	const outcome = await acceptAssignment(learner.id, link, Date.now(), studentName);
+	const rename = learnerRename(learner, studentName);
+	if (rename) await learners.update(learner.id, { name: rename });
+	return outcome;
 }
 
 /** One accepted assignment with the learner's tries at it, as /assignment shows it. */
@@ -182,6 +211,7 @@ export async function makeResultLink(
 	await addResultCode(received.learnerId, received.id, {
 		at: now,
 		code: url,
+		name: result.studentName,
 		tryNumber: result.tryNumber,
 		...(attemptId ? { attemptId } : {})
 	});

@@ -12,6 +12,7 @@ import {
 } from '$lib/domain/assignment';
 import { assignmentLinkFault, encodeAssignmentLink } from '$lib/domain/assignment-link';
 import { buildClassReport, type ClassReport, type ReceivedResult } from '$lib/domain/class-report';
+import { gradebookCsv } from '$lib/domain/gradebook-csv';
 import { decryptResult, generateTeacherKeys } from '$lib/domain/result-code';
 import {
 	addResults,
@@ -44,6 +45,24 @@ export async function loadSet(id: string | null): Promise<TeacherSet | null> {
 /** The class report of a set, from the results collected so far. */
 export async function loadReport(set: TeacherSet): Promise<ClassReport> {
 	return buildClassReport(set, await listResults(set.id), getItem, getVocabulary());
+}
+
+/** How many results this device received for a set. */
+export async function resultCount(setId: string): Promise<number> {
+	return (await listResults(setId)).length;
+}
+
+/** The class report as a gradebook CSV (with its byte-order mark). */
+export function reportCsv(report: ClassReport): string {
+	return gradebookCsv(report, (id) => getItem(id)?.prompt ?? id);
+}
+
+/** What the report page shows: the set, its report and the teacher's name; null set when missing. */
+export async function loadReportPage(
+	id: string | null
+): Promise<{ set: TeacherSet | null; report: ClassReport | null; teacherName: string }> {
+	const [set, teacherName] = await Promise.all([loadSet(id), getTeacherName()]);
+	return { set, report: set ? await loadReport(set) : null, teacherName };
 }
 
 /** Deletes a set and the results collected for it. */

@@ -21,13 +21,15 @@ export async function getReceived(
 export type AcceptOutcome = 'added' | 'updated' | 'unchanged';
 
 /**
- * Stores an assignment for a learner. A newer revision of one they have replaces its
- * content and keeps the results sent so far; the same or an older revision changes nothing.
+ * Stores an assignment for a learner, with the name they gave for it. A newer revision of
+ * one they have replaces its content and keeps the results sent so far (and the name, unless
+ * a new one is given); the same or an older revision changes nothing.
  */
 export async function acceptAssignment(
 	learnerId: string,
 	link: AssignmentLink,
-	now = Date.now()
+	now = Date.now(),
+	studentName?: string
 ): Promise<AcceptOutcome> {
 	return writeTx(['assignments'], async (tx) => {
 		const store = tx.objectStore('assignments');
@@ -38,13 +40,19 @@ export async function acceptAssignment(
 			id: link.id,
 			receivedAt: existing?.receivedAt ?? now,
 			assignment: link,
+			...(studentName || existing?.studentName
+				? { studentName: studentName || existing?.studentName }
+				: {}),
 			results: existing?.results ?? []
 		});
 		return existing ? 'updated' : 'added';
 	});
 }
 
-/** Keeps a result code the learner made (so it can be shown and sent again). */
+/**
+ * Keeps a result code the learner made (so it can be shown and sent again); the name it
+ * carries becomes the name kept with the assignment.
+ */
 export async function addResultCode(
 	learnerId: string,
 	id: string,
@@ -55,6 +63,10 @@ export async function addResultCode(
 		const existing = await store.get([learnerId, id]);
 		if (!existing) throw new Error(`No assignment ${id} for this learner`);
 		if (existing.results.some((r) => r.code === entry.code)) return;
-		await store.put({ ...existing, results: [...existing.results, entry] });
+		await store.put({
+			...existing,
+			...(entry.name ? { studentName: entry.name } : {}),
+			results: [...existing.results, entry]
+		});
 	});
 }

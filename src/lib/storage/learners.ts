@@ -1,4 +1,5 @@
 /** Learners, and which one is studying now. Deleting a learner deletes all their records. */
+import { AUTOMATIC_LEARNER_NAME } from '$lib/domain/names';
 import { LEARNER_COLOURS, type Learner } from '$lib/domain/records';
 import { getDB, learnerRange, writeTx } from './db';
 
@@ -100,7 +101,7 @@ export async function ensureLearner(newId: string, now: number): Promise<Learner
 		const all = (await learners.getAll()).sort((a, b) => a.createdAt - b.createdAt);
 		const learner = all[0] ?? {
 			id: newId,
-			name: 'Learner 1',
+			name: AUTOMATIC_LEARNER_NAME,
 			colour: LEARNER_COLOURS[0],
 			createdAt: now
 		};

@@ -1,7 +1,7 @@
 import { render, screen } from '@testing-library/svelte';
 import { encode } from 'uqr';
 import { describe, expect, it } from 'vitest';
-import QrCode from '../../../src/lib/components/QrCode.svelte';
+import QrCode, { qrCaption } from '../../../src/lib/components/QrCode.svelte';
 
 const LINK = 'https://factdeck.example/a#v1.abcdefghijklmnopqrstuvwxyz0123456789-_ABCDEFGHIJKLMNOP';
 
@@ -60,21 +60,32 @@ describe('QrCode', () => {
 		expect(drawn(d ?? '').size).toBe(count);
 	});
 
-	it('takes its size and, when asked, names the version and error correction level', () => {
-		render(QrCode, { text: LINK, label: 'QR', size: 180, showVersion: true });
-		expect(screen.getByRole('img', { name: 'QR' })).toHaveAttribute('height', '180');
+	it('takes its size and, when asked, a caption in plain words; the version stays an attribute', () => {
+		render(QrCode, { text: LINK, label: 'QR', size: 180, caption: true });
+		const img = screen.getByRole('img', { name: 'QR' });
+		expect(img).toHaveAttribute('height', '180');
 		const version = encode(LINK, { ecc: 'M', border: 0 }).version;
-		expect(screen.getByText(`QR version ${version}, error correction M`)).toBeInTheDocument();
+		expect(img).toHaveAttribute('data-qr-version', String(version));
+		expect(img).toHaveAttribute('data-qr-level', 'M');
+		expect(screen.getByText("Scan with the phone's camera.")).toBeInTheDocument();
+		expect(screen.queryByText(/version|error correction/i)).toBeNull();
+	});
+
+	it('asks for the phone held close past version 10', () => {
+		expect(qrCaption(10)).toBe("Scan with the phone's camera.");
+		expect(qrCaption(11)).toBe("Scan with the phone's camera, held close: this code is dense.");
 	});
 
 	it('falls back to level L for text too long for M', () => {
 		const text = 'a'.repeat(2500);
 		expect(() => encode(text, { ecc: 'M', border: 0 })).toThrow(RangeError);
-		render(QrCode, { text, label: 'QR', showVersion: true });
-		const d = screen.getByRole('img', { name: 'QR' }).querySelector('path')?.getAttribute('d');
+		render(QrCode, { text, label: 'QR', caption: true });
+		const img = screen.getByRole('img', { name: 'QR' });
+		const d = img.querySelector('path')?.getAttribute('d');
 		expect(drawn(d ?? '')).toEqual(expected(text, 'L'));
 		const version = encode(text, { ecc: 'L', border: 0 }).version;
-		expect(screen.getByText(`QR version ${version}, error correction L`)).toBeInTheDocument();
+		expect(img).toHaveAttribute('data-qr-version', String(version));
+		expect(img).toHaveAttribute('data-qr-level', 'L');
 	});
 
 	it('says so in words, with no code, when the text fits no QR code', () => {

@@ -8,12 +8,13 @@ import { bankVocabulary, type AnswerResponse } from '../../../src/lib/domain/che
 import {
 	COUNTING_RULE,
 	buildClassReport,
-	classReportCsv,
 	dueEndOf,
 	mostMissed,
 	type ReceivedResult
 } from '../../../src/lib/domain/class-report.ts';
+import { BOM, gradebookCsv, shortPrompt } from '../../../src/lib/domain/gradebook-csv.ts';
 import type { Grade } from '../../../src/lib/domain/records.ts';
+import Papa from 'papaparse';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'bank-valid');
 const items: Item[] = parse(readFileSync(join(fixtures, 'items.yaml'), 'utf8'));
@@ -583,37 +584,15 @@ describe('score distribution', () => {
 	});
 });
 
-/** A small RFC 4180 reader, to check the CSV as a spreadsheet would read it. */
+/** The CSV as a spreadsheet reads it: papaparse, every cell as text. */
 function readCsv(text: string): string[][] {
-	const rows: string[][] = [];
-	let row: string[] = [];
-	let cell = '';
-	let quoted = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (quoted) {
-			if (c === '"' && text[i + 1] === '"') {
-				cell += '"';
-				i++;
-			} else if (c === '"') quoted = false;
-			else cell += c;
-		} else if (c === '"') quoted = true;
-		else if (c === ',') {
-			row.push(cell);
-			cell = '';
-		} else if (c === '\r' && text[i + 1] === '\n') {
-			row.push(cell);
-			rows.push(row);
-			row = [];
-			cell = '';
-			i++;
-		} else cell += c;
-	}
-	if (cell || row.length) throw new Error('CSV does not end with CRLF');
-	return rows;
+	expect(text.startsWith(BOM)).toBe(true);
+	const parsed = Papa.parse<string[]>(text.slice(1), { newline: '\r\n', skipEmptyLines: true });
+	expect(parsed.errors).toEqual([]);
+	return parsed.data;
 }
 
-describe('classReportCsv', () => {
+describe('gradebookCsv', () => {
 	const set = teacherSet({ itemIds: ['p3-talks-city', 'gone-item', 'p13-who-said'] });
 	const end = Date.UTC(2026, 2, 10, 23);
 	const names = [
@@ -633,9 +612,9 @@ describe('classReportCsv', () => {
 			startedAt: i === 0 ? end + 1 - 30_000 : T0,
 			finishedAt: i === 0 ? end + 1 : T0 + 90_000 + i * 6_000,
 			tryNumber: 2,
-			score: 1.67,
+			score: i === 7 ? 1 : 1.67,
 			answers: [
-				answer('p3-talks-city', RIGHT['p3-talks-city']),
+				answer('p3-talks-city', i === 1 ? { choice: '=1+1' } : RIGHT['p3-talks-city']),
 				answer('p13-who-said', {
 					pairs: { 'Emmanuel Macron': 'France', 'John Kirby': 'United States' }
 				})
@@ -643,50 +622,75 @@ describe('classReportCsv', () => {
 		})
 	);
 	const report = buildClassReport(set, results, lookup, vocabulary, PARIS);
-	const csv = classReportCsv(report, set);
+	const prompt = (id: string) => byId.get(id)?.prompt ?? id;
+	const csv = gradebookCsv(report, prompt);
 	const rows = readCsv(csv);
 
-	it('uses CRLF line ends and one header row, then one row per student', () => {
+	it('starts with a BOM, uses CRLF line ends, one header row, then one row per student', () => {
 		expect(csv.endsWith('\r\n')).toBe(true);
 		expect(csv.replaceAll('\r\n', '').includes('\r')).toBe(false);
 		expect(rows).toHaveLength(1 + report.roster.length);
-		expect(rows[0]).toEqual([
+		expect(rows[0].slice(0, 10)).toEqual([
 			'Student',
+			'Try',
+			'Results sent',
 			'Score',
 			'Out of',
 			'Percent',
-			'Time (min)',
+			'Time (s)',
 			'Finished (UTC)',
 			'Late',
-			'Results sent',
-			'Counted try',
-			'Q1',
-			'Q2'
+			'Altered'
 		]);
 		expect(rows.every((r) => r.length === rows[0].length)).toBe(true);
 	});
 
-	it('writes the roster in its order, numbers plain', () => {
+	it('names each question by its id and a short prompt', () => {
+		expect(rows[0].slice(10)).toEqual([
+			`Q1 answer (p3-talks-city: ${shortPrompt(prompt('p3-talks-city'))})`,
+			'Q1 right (p3-talks-city)',
+			`Q2 answer (p13-who-said: ${shortPrompt(prompt('p13-who-said'))})`,
+			'Q2 right (p13-who-said)'
+		]);
+		for (const cell of rows[0]) expect([...cell].length).toBeLessThan(80);
+	});
+
+	it('writes each student’s counted result: try, time in seconds, answers, right or wrong', () => {
 		report.roster.forEach((r, i) => {
 			const row = rows[i + 1];
 			expect(row.slice(1)).toEqual([
-				String(r.score),
-				String(r.outOf),
-				String(r.percent),
-				(r.ms / 60_000).toFixed(1),
-				new Date(r.finishedAt).toISOString(),
-				r.late ? 'yes' : 'no',
-				'1',
 				'2',
 				'1',
-				'0.67'
+				String(r.score),
+				'2',
+				String(r.percent),
+				String(Math.round(r.ms / 1000)),
+				new Date(r.finishedAt).toISOString(),
+				r.late ? 'yes' : 'no',
+				r.scoreMismatch ? 'yes' : 'no',
+				r.answers[0].startsWith('=') ? `'${r.answers[0]}` : r.answers[0],
+				r.right[0] ? 'right' : 'wrong',
+				'Emmanuel Macron → France; John Kirby → United States; Vladimir Putin → ?',
+				'wrong'
 			]);
 		});
 		const jo = rows.find((r) => r[0] === 'Smith, "Jo"')!;
-		expect(jo.slice(1, 7)).toEqual(['1.67', '2', '84', '0.5', '2026-03-10T23:00:00.001Z', 'yes']);
+		expect(jo.slice(3, 10)).toEqual([
+			'1.67',
+			'2',
+			'84',
+			'30',
+			'2026-03-10T23:00:00.001Z',
+			'yes',
+			'no'
+		]);
+		expect(jo.slice(10, 12)).toEqual(['Yevlakh', 'right']);
 		const zoe = rows.find((r) => r[0] === 'Zoë')!;
-		expect(zoe[4]).toBe('2.2');
-		expect(zoe[6]).toBe('no');
+		expect(zoe[6]).toBe('132');
+		expect(zoe[8]).toBe('no');
+		expect(zoe[9]).toBe('yes');
+		const formula = rows.find((r) => r[0] === `'=HYPERLINK("http://x")`)!;
+		expect(formula.slice(10, 12)).toEqual(["'=1+1", 'wrong']);
 	});
 
 	it('quotes commas, quotes and newlines, and guards against formulas', () => {
@@ -705,8 +709,17 @@ describe('classReportCsv', () => {
 
 	it('has only the header for an empty class', () => {
 		const empty = buildClassReport(set, [], lookup, vocabulary, PARIS);
-		expect(classReportCsv(empty, set)).toBe(
-			'Student,Score,Out of,Percent,Time (min),Finished (UTC),Late,Results sent,Counted try,Q1,Q2\r\n'
+		expect(readCsv(gradebookCsv(empty, prompt))).toEqual([rows[0]]);
+	});
+});
+
+describe('shortPrompt', () => {
+	it('keeps short prompts whole and cuts long ones at a word, with an ellipsis', () => {
+		expect(shortPrompt('Where  were\nthe talks?')).toBe('Where were the talks?');
+		const cut = shortPrompt(
+			'How many people had fled to Armenia by the end of September, by the count?'
 		);
+		expect(cut).toBe('How many people had fled to Armenia by…');
+		expect([...cut].length).toBeLessThanOrEqual(40);
 	});
 });

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssignmentLink, AssignmentSettings } from '$lib/domain/assignment';
 import {
-	acceptedAlready,
 	acceptLink,
+	joinView,
 	assignmentAttempts,
 	loadAssignment,
 	readAssignmentLink,
@@ -10,7 +10,10 @@ import {
 } from '$lib/state/assignments';
 import { saveComposed, shareUrl } from '$lib/state/teach';
 import { openQuiz } from '$lib/state/quiz.svelte';
-import { freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
+import { learners } from '$lib/state/learners.svelte';
+import { acceptAssignment as acceptAssignmentRaw } from '$lib/storage/assignments';
+import { addLearner, listLearners } from '$lib/storage/learners';
+import { ANA, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
 
 beforeEach(async () => {
 	await freshDatabase();
@@ -28,7 +31,7 @@ async function linkFor(over: Partial<AssignmentSettings> = {}): Promise<Assignme
 
 async function accepted(over: Partial<AssignmentSettings> = {}) {
 	const link = await linkFor(over);
-	await acceptLink('ana', link);
+	await acceptLink(ANA, link, 'Ana Student');
 	const { received } = await loadAssignment('ana', link.id);
 	if (!received) throw new Error('not accepted');
 	return received;
@@ -37,18 +40,44 @@ async function accepted(over: Partial<AssignmentSettings> = {}) {
 describe('accepting a link', () => {
 	it('keeps the assignment for that learner only, and knows it has it', async () => {
 		const link = await linkFor();
-		expect(await acceptedAlready('ana', link)).toBe(false);
-		expect(await acceptLink('ana', link)).toBe('added');
-		expect(await acceptedAlready('ana', link)).toBe(true);
-		expect(await acceptedAlready('zoe', link)).toBe(false);
+		const zoe = { ...ANA, id: 'zoe', name: 'Zoe' };
+		expect(await joinView(ANA, link)).toEqual({ already: false, suggestedName: 'Ana' });
+		expect(await acceptLink(ANA, link, 'Ana Student')).toBe('added');
+		expect(await joinView(ANA, link)).toEqual({ already: true, suggestedName: 'Ana Student' });
+		expect((await joinView(zoe, link)).already).toBe(false);
 		const view = await loadAssignment('ana', link.id);
 		expect(view.received?.assignment.settings.title).toBe('The September offensive');
+		expect(view.received?.studentName).toBe('Ana Student');
 		expect(view.attempts).toEqual([]);
 		expect(await loadAssignment('zoe', link.id)).toEqual({
 			received: null,
 			attempts: [],
 			graded: 0
 		});
+	});
+});
+
+describe('names asked once', () => {
+	it('offers a name typed on another assignment, never the automatic "Learner 1"', async () => {
+		const first = { ...ANA, name: 'Learner 1' };
+		const one = await linkFor();
+		const two = await linkFor({ title: 'Week 2' });
+		expect((await joinView(first, one)).suggestedName).toBe('');
+		await acceptAssignmentRaw(first.id, one, T0, 'Ada Okafor');
+		expect((await joinView(first, two)).suggestedName).toBe('Ada Okafor');
+	});
+
+	it('gives the device’s first learner the name typed on accepting, and keeps a typed one', async () => {
+		await addLearner({ ...ANA, id: 'first', name: 'Learner 1' });
+		await addLearner({ ...ANA, id: 'kim', name: 'Kim' });
+		await learners.load();
+		const link = await linkFor();
+		await acceptLink({ ...ANA, id: 'first', name: 'Learner 1' }, link, '  Ada Okafor ');
+		await acceptLink({ ...ANA, id: 'kim', name: 'Kim' }, link, 'Kim Lee');
+		const names = Object.fromEntries((await listLearners()).map((l) => [l.id, l.name]));
+		expect(names.first).toBe('Ada Okafor');
+		expect(names.kim).toBe('Kim');
+		expect((await loadAssignment('kim', link.id)).received?.studentName).toBe('Kim Lee');
 	});
 });
 

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import { bank } from '$lib/bank';
 import type { AssignmentSettings } from '$lib/domain/assignment';
 import type { ItemOf } from '$lib/domain/bank';
+import type { Learner } from '$lib/domain/records';
 
 export { freshDatabase, T0, DAY } from '../storage/fixtures';
 
@@ -29,3 +30,6 @@ export function settings(over: Partial<AssignmentSettings> = {}): AssignmentSett
 		...over
 	};
 }
+
+/** The learner the state tests accept assignments for (a name a person typed). */
+export const ANA: Learner = { id: 'ana', name: 'Ana', colour: '#1d4ed8', createdAt: 0 };

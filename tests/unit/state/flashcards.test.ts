@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { acceptLink, readAssignmentLink } from '$lib/state/assignments';
 import { loadDecks, readStudyRequest, startStudy } from '$lib/state/flashcards.svelte';
 import { saveComposed, shareUrl } from '$lib/state/teach';
-import { freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
+import { ANA, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
 
 beforeEach(async () => {
 	await freshDatabase();
@@ -14,7 +14,7 @@ async function assignDeck() {
 	const set = await saveComposed(settings({ mode: 'flashcards' }), null, T0);
 	const decoded = readAssignmentLink(await shareUrl(set));
 	if (!decoded.ok) throw new Error(decoded.message);
-	await acceptLink('ana', decoded.value);
+	await acceptLink(ANA, decoded.value, 'Ana Student');
 	return decoded.value;
 }
 

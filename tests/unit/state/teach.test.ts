@@ -10,7 +10,7 @@ import {
 import { acceptLink, makeResultLink, readAssignmentLink } from '$lib/state/assignments';
 import type { AssignmentLink, AssignmentResult } from '$lib/domain/assignment';
 import type { ReceivedAssignment } from '$lib/domain/records';
-import { DAY, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
+import { ANA, DAY, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
 
 beforeEach(async () => {
 	await freshDatabase();
@@ -74,7 +74,7 @@ describe('collectResults', () => {
 		const decoded = readAssignmentLink(url);
 		if (!decoded.ok) throw new Error(decoded.message);
 		const link: AssignmentLink = decoded.value;
-		await acceptLink('ana', link);
+		await acceptLink(ANA, link, 'Ana Student');
 		const received: ReceivedAssignment = {
 			learnerId: 'ana',
 			id: link.id,
