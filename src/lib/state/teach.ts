@@ -61,8 +61,11 @@ export function reportCsv(report: ClassReport): string {
 export async function loadReportPage(
 	id: string | null
 ): Promise<{ set: TeacherSet | null; report: ClassReport | null; teacherName: string }> {
-	const [set, teacherName] = await Promise.all([loadSet(id), getTeacherName()]);
-	return { set, report: set ? await loadReport(set) : null, teacherName };
+	// Storage only for a set that is there: without one (or without storage) the page says so
+	// at once.
+	const set = await loadSet(id);
+	if (!set) return { set, report: null, teacherName: '' };
+	return { set, report: await loadReport(set), teacherName: await getTeacherName() };
 }
 
 /** Deletes a set and the results collected for it. */
