@@ -120,8 +120,7 @@ test.describe('Content Security Policy', () => {
 			const hashes = (policy.get('script-src') ?? []).filter((s) => s.startsWith("'sha256-"));
 			expect(hashes, 'Kit hashes its boot script').toHaveLength(1);
 			await expect(page.getByRole('heading', { level: 1 })).toHaveText(route.heading);
-			// Hydrated, the lazy chunk imported and the worker registered, installed and ready.
-			await expect(page.getByText('Factdeck is ready to work offline.')).toBeVisible();
+			// The worker registered (by the hydrated layout), installed and in control.
 			await waitForServiceWorker(page);
 
 			await context.setOffline(true);

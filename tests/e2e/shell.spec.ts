@@ -50,6 +50,9 @@ test('the service worker takes control on the first visit', async ({ page }) => 
 	await waitForServiceWorker(page);
 	const controlled = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
 	expect(controlled).toMatch(/\/prompt-sw\.js$/);
+	// Said on the next page, so that nothing moves on this one (phone.spec.ts).
+	await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'About' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('About the source');
 	await expect(page.getByText('Factdeck is ready to work offline.')).toBeVisible();
 });
 

@@ -88,6 +88,9 @@ const offline: Journey = {
 		const s = await world.profile();
 		await ready(s, '/');
 		await s.serviceWorkerInControl();
+		// Said on the next page, so that nothing moves on the page where the worker got ready.
+		await s.click(within(role('navigation', 'Main'), role('link', 'About')));
+		await s.expectText(heading(1), 'About the source');
 		await s.see(text('Factdeck is ready to work offline.'));
 		await world.stopServer();
 		try {

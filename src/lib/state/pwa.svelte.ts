@@ -12,15 +12,33 @@ import { dev } from '$app/environment';
 /** The worker @vite-pwa/sveltekit builds from src/prompt-sw.ts. */
 const WORKER_URL = '/prompt-sw.js';
 
+/**
+ * Where the "ready to work offline" note is. It changes the layout only when the page changes,
+ * never under a finger: the worker can finish installing at any moment of a first visit (many
+ * seconds in on a slow phone), and a line appearing or leaving in the header then would move
+ * the button being tapped. So the note waits for the next page, shows there, and is gone from
+ * the one after.
+ */
+type OfflineNote = 'not-ready' | 'waiting' | 'shown' | 'done';
+
 class PwaState {
-	#offlineReady = $state(false);
+	#offlineNote = $state<OfflineNote>('not-ready');
 	#updateReady = $state(false);
 	#registerError = $state<string | null>(null);
 	#registration: ServiceWorkerRegistration | null = null;
 
-	/** True once every page and the bank are cached: the app now opens with no network. */
-	get offlineReady() {
-		return this.#offlineReady;
+	/**
+	 * True on the one page that says the app now opens with no network (every page and the bank
+	 * are cached): the first page opened after the worker became ready on a first visit.
+	 */
+	get offlineNote() {
+		return this.#offlineNote === 'shown';
+	}
+
+	/** Called on every page change (the first render included): moves the note on a step. */
+	pageChanged() {
+		if (this.#offlineNote === 'waiting') this.#offlineNote = 'shown';
+		else if (this.#offlineNote === 'shown') this.#offlineNote = 'done';
 	}
 
 	/** True when a new version is installed and waiting. */
@@ -40,7 +58,9 @@ class PwaState {
 			this.#registration = registration;
 			if (!navigator.serviceWorker.controller) {
 				// First visit: once a worker is active, its install (the precache) is complete.
-				void navigator.serviceWorker.ready.then(() => (this.#offlineReady = true));
+				void navigator.serviceWorker.ready.then(() => {
+					if (this.#offlineNote === 'not-ready') this.#offlineNote = 'waiting';
+				});
 			} else if (registration.waiting) {
 				this.#updateReady = true;
 			}
@@ -74,10 +94,6 @@ class PwaState {
 
 	dismissUpdate() {
 		this.#updateReady = false;
-	}
-
-	dismissOfflineReady() {
-		this.#offlineReady = false;
 	}
 }
 
