@@ -66,6 +66,12 @@ const RIGHT: Row[] = [
 	...rows('p17-hajiyev-name', ['Hacıyev', 'Hikmət Hacıyev'], true),
 	...rows('p24-turn-to-west', ['Western powers', 'Western allies', 'the Western world'], true),
 	...rows('p26-lost-road-link', ['Lachin corridor', 'Lachin road'], true),
+	// Added by the accuracy review of bank version 2: the prompt's own frame, full titles.
+	...rows('p12-international-law', ['in line with international law'], true),
+	...rows('p3-yevlakh-talks-city', ['the city of Yevlakh'], true),
+	...rows('p8-stepanyan-office', ['human rights ombudsman of Nagorno-Karabakh'], true),
+	...rows('p26-lost-road-link', ['road connection to Armenia'], true),
+	...rows('p15-deaths-reported-by', ['Ministry of Defense of the Russian Federation'], true),
 	// Titles and honorifics the article uses, before the name.
 	...rows(
 		'p5-aliyev-declared-victory',
@@ -113,7 +119,8 @@ const WRONG: Row[] = [
 	...rows('p10-second-war-deaths', ['six thousand seven hundred'], false),
 	// Still wrong, as before.
 	...rows('p9-stepanakert-is-capital', ['Shusha', 'Yevlakh'], false),
-	...rows('p30-aliyev-targets-claim', ['civilian areas'], false)
+	...rows('p30-aliyev-targets-claim', ['civilian areas'], false),
+	...rows('p12-international-law', ['national law', 'in line with the cease-fire'], false)
 ];
 
 describe('fair answer checking on the real bank', () => {
