@@ -1,6 +1,6 @@
 /**
- * Screenshots of the phone screens named in issue 14 (quiz feedback, home, navigation), at
- * 412×915, for docs/screens/. Needs a preview server: `E2E_PORT=4180 npx tsx scripts/screens.ts
+ * Screenshots of the phone screens named in issue 14 (quiz feedback, home, navigation, quiz
+ * set-up), at 412×915, for docs/screens/. Needs a preview server: `E2E_PORT=4180 npx tsx scripts/screens.ts
  * after` with `vite preview --port 4180` running (hold the shared e2e lock).
  */
 import { gzipSync } from 'node:zlib';
@@ -60,6 +60,9 @@ await page.goto(base + '/');
 await page.getByRole('group', { name: 'Who is studying' }).waitFor();
 await page.screenshot({ path: `docs/screens/${tag}-home.png` });
 await page.getByRole('banner').screenshot({ path: `docs/screens/${tag}-nav.png` });
+await page.goto(base + '/quiz');
+await page.getByRole('group', { name: 'Who is studying' }).waitFor();
+await page.screenshot({ path: `docs/screens/${tag}-quiz-setup.png` });
 await seed(page, longest);
 await page.goto(base + '/quiz/play?attempt=screens');
 await page.getByRole('heading', { level: 2 }).waitFor();

@@ -1,8 +1,8 @@
 /**
  * The one clock for "today": the device's time zone, used both to date answers (storage) and
- * to work out day windows on screen (due today, streaks), so the two always agree.
+ * to work out day windows on screen (due today, streaks), so the two always agree. The day
+ * bounds themselves are `todayBounds` (domain/calendar.ts), given this zone.
  */
-import { todayBounds } from '$lib/domain/calendar';
 
 /**
  * The device's IANA time zone: answers are dated on its calendar. 'UTC' when the platform
@@ -19,9 +19,4 @@ export function deviceTimeZone(): string {
 		// an engine that names a zone it cannot use
 	}
 	return 'UTC';
-}
-
-/** Today on the device's calendar: its first instant and the first instant of tomorrow. */
-export function today(now = Date.now()): { start: number; end: number } {
-	return todayBounds(now, deviceTimeZone());
 }

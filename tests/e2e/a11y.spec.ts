@@ -1,9 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { loadBank } from '../../scripts/bank-load';
 import type { ItemOf } from '../../src/lib/domain/bank';
-import { presentItem } from '../../src/lib/domain/quiz';
+import { poolSizes, presentItem } from '../../src/lib/domain/quiz';
 import { createRng } from '../../src/lib/domain/random';
-import { axeBothSchemes as axe, seedAttempt } from './helpers';
+import { answerWhateverIsShown, axeBothSchemes as axe, seedAttempt } from './helpers';
 
 /*
  * Axe, in both colour schemes, on the states a person meets inside the quiz and flashcards.
@@ -77,5 +77,41 @@ test('axe: a flashcard before and after it is turned, and the session summary', 
 	await page.getByRole('button', { name: 'Show answer' }).click();
 	await page.getByRole('button', { name: /^Again, next in/ }).click();
 	await expect(page.getByRole('heading', { name: 'Session complete' })).toBeVisible();
+	await axe(page);
+});
+
+test('axe: the quiz set-up with its filters open for every question, and a round’s results', async ({
+	page
+}) => {
+	// The smallest topic and difficulty that make two rounds or more.
+	const [topic, difficulty, sizes] = bank!.topics
+		.flatMap((t) =>
+			([1, 2, 3] as const).map(
+				(d) =>
+					[t, d, poolSizes(bank!.items, { topics: [t.id], difficulties: [d], kinds: [] })] as const
+			)
+		)
+		.filter(([, , s]) => s.rounds.length >= 2)
+		.sort((a, b) => a[2].matching - b[2].matching)[0];
+	await page.goto('/quiz');
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	await page.getByRole('radio', { name: 'Every question' }).click();
+	await page.getByText('Topics, difficulty and kinds', { exact: true }).click();
+	await page.getByRole('checkbox', { name: topic.name }).check();
+	await page.getByRole('checkbox', { name: ['Easy', 'Medium', 'Hard'][difficulty - 1] }).check();
+	await expect(page.getByRole('status').filter({ hasText: 'Every question' })).toContainText(
+		`in ${sizes.rounds.length} rounds`
+	);
+	await axe(page);
+	await page.getByRole('button', { name: 'Start the quiz' }).click();
+	const size = sizes.rounds[0];
+	for (let n = 1; n <= size; n++) {
+		await expect(page.getByText(`Question ${n} of ${size}`)).toBeVisible();
+		await answerWhateverIsShown(page);
+		await page.getByRole('button', { name: n === size ? 'See results' : 'Next question' }).click();
+	}
+	await expect(
+		page.getByRole('button', { name: `Start round 2 of ${sizes.rounds.length}` })
+	).toBeVisible();
 	await axe(page);
 });

@@ -84,12 +84,15 @@ test('markup in an assignment is shown as text and runs nothing', async ({ page 
 test('keyboard only: a quiz, a flashcard session and accepting an assignment', async ({ page }) => {
 	// A quiz of true-or-false questions, chosen and answered with the keyboard.
 	await ready(page, '/quiz');
-	await tabTo(page, 'True or false');
-	await page.keyboard.press('Space');
 	// Radios are one tab stop: reach the group's checked one (10), then arrow to 5.
 	await tabTo(page, '10');
 	await page.keyboard.press('ArrowLeft');
 	await expect(page.getByRole('radio', { name: '5' })).toBeChecked();
+	// The filters are folded away: Enter on their summary opens them.
+	await tabTo(page, /^Topics, difficulty and kinds/);
+	await page.keyboard.press('Enter');
+	await tabTo(page, 'True or false');
+	await page.keyboard.press('Space');
 	await tabTo(page, /^Start the quiz/);
 	await page.keyboard.press('Enter');
 	for (let n = 1; n <= 5; n++) {
@@ -143,6 +146,7 @@ test('a full disk on an answer: a clear message, nothing half-written, and the r
 		}
 	});
 	await ready(page, '/quiz');
+	await page.getByText('Topics, difficulty and kinds', { exact: true }).click();
 	await page.getByRole('checkbox', { name: 'True or false' }).check();
 	await page.getByRole('radio', { name: '5' }).check();
 	await page.getByRole('button', { name: /^Start the quiz/ }).click();

@@ -1,14 +1,16 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { loadBank } from '../../scripts/bank-load';
-import type { Item, ItemOf } from '../../src/lib/domain/bank';
-import { presentItem } from '../../src/lib/domain/quiz';
+import { exclusionGroupsOf, type Item, type ItemOf } from '../../src/lib/domain/bank';
+import { countAvailable, poolSizes, presentItem } from '../../src/lib/domain/quiz';
 import { createRng } from '../../src/lib/domain/random';
+import { createScheduler } from '../../src/lib/domain/scheduler';
 import { waitForServiceWorker } from './helpers';
 
 // The student on a phone (issue 14), measured as a person sees it: boxes against the
 // viewport, computed styles and counted taps. Runs in the phone project only (Pixel 7).
 
-const items = loadBank().bank!.items;
+const bank = loadBank().bank!;
+const items = bank.items;
 const KINDS = ['single', 'truefalse', 'multi', 'typed', 'numeric', 'ordering', 'matching'] as const;
 /** The longest item of a kind: the most text to lay out (prompt, options, entries). */
 const longest = <K extends Item['kind']>(kind: K) =>
@@ -443,4 +445,247 @@ test('results show the why of every question in test mode too, and no header bre
 		return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
 	});
 	expect(lines).toBe(1);
+});
+
+// ---- Home and the quiz set-up say what to do (issue 14, item 6) ----------------------------
+
+const NO_FILTERS = { topics: [], difficulties: [], kinds: [] };
+const byPrompt = new Map(items.map((i) => [i.prompt, i]));
+
+/** Stores card records for the current learner, as a past study session would have. */
+async function seedCards(
+	page: Page,
+	cards: { itemId: string; due: number; introducedAt?: number }[]
+) {
+	const scheduler = createScheduler({ fuzz: false });
+	const records = cards.map((c) => ({
+		...c,
+		memory: {
+			...scheduler.grade(scheduler.newMemory(c.due - 86_400_000), 'good', c.due - 86_400_000),
+			due: c.due
+		}
+	}));
+	await page.evaluate(async (records) => {
+		const db = await new Promise<IDBDatabase>((resolve, reject) => {
+			const request = indexedDB.open('factdeck');
+			request.onsuccess = () => resolve(request.result);
+			request.onerror = () => reject(request.error);
+		});
+		const get = db.transaction('settings').objectStore('settings').get('currentLearnerId');
+		const learnerId = await new Promise((r) => (get.onsuccess = () => r(get.result.value)));
+		const tx = db.transaction('cards', 'readwrite');
+		for (const record of records) tx.objectStore('cards').put({ ...record, learnerId });
+		await new Promise((resolve) => (tx.oncomplete = resolve));
+		db.close();
+	}, records);
+}
+
+test('home says how many new cards and reviews are ready, leaves out retired cards, and Study now studies exactly those', async ({
+	page
+}) => {
+	await page.goto('/');
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	// A newcomer: the daily limit of new cards, not "0 due".
+	await expect(page.getByText('20 new cards ready today.', { exact: true })).toBeVisible();
+	await expect(page.getByText(/\b0 (flashcards|reviews)\b/)).toHaveCount(0);
+	await expectInView(page, page.getByRole('link', { name: 'Study now' }));
+
+	// One card studied two days ago and due now, and one kept from an item since retired.
+	const now = Date.now();
+	const studied = items.find((i) => !i.quizOnly)!;
+	await seedCards(page, [
+		{ itemId: studied.id, due: now - 60_000, introducedAt: now - 2 * 86_400_000 },
+		{ itemId: bank.retired[0], due: now - 60_000 }
+	]);
+	await page.reload();
+	await expect(
+		page.getByText('20 new cards and 1 review ready today.', { exact: true })
+	).toBeVisible();
+	const taps = await countTaps(page);
+	await page.getByRole('link', { name: 'Study now' }).tap();
+	// The review first, then the twenty new cards: what home said.
+	await expect(page.getByText('Card 1 of 21')).toBeVisible();
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(studied.prompt);
+	expect(await taps()).toBe(1);
+
+	// No new cards a day and the review done: home says so, and offers the decks instead.
+	await page.goto('/flashcards');
+	await page.getByRole('spinbutton', { name: 'New cards per day' }).fill('0');
+	await page.getByRole('button', { name: 'Save' }).tap();
+	await expect(page.getByText('Saved: up to 0 new cards a day.')).toBeVisible();
+	await page.goto('/');
+	await expect(page.getByText('1 review ready today.', { exact: true })).toBeVisible();
+	await seedCards(page, [
+		{ itemId: studied.id, due: now + 3 * 86_400_000, introducedAt: now - 2 * 86_400_000 }
+	]);
+	await page.reload();
+	await expect(
+		page.getByText('Nothing due today, and new cards are set to 0 a day.', { exact: true })
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Study now' })).toHaveCount(0);
+	await page.getByRole('link', { name: 'See the decks' }).tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Flashcards');
+});
+
+test('each topic row starts a quiz of that topic or its cards, in one tap', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	const list = page.getByRole('region', { name: 'Topics' });
+	const rowOf = (name: string) =>
+		list.getByRole('listitem').filter({ has: page.getByRole('heading', { name, exact: true }) });
+	for (const topic of bank.topics) {
+		const row = rowOf(topic.name);
+		const box = (await row.boundingBox())!;
+		for (const control of [
+			row.getByRole('button', { name: `Quiz: ${topic.name}` }),
+			row.getByRole('link', { name: `Cards: ${topic.name}` })
+		]) {
+			const b = (await control.boundingBox())!;
+			expect(b.height).toBeGreaterThanOrEqual(44);
+			expect(b.x).toBeGreaterThanOrEqual(box.x);
+			expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
+		}
+	}
+
+	// A topic one quiz cannot ask ten of (its exclusion groups): all that fit; another: ten.
+	const perQuiz = (topic: string) => countAvailable(items, { ...NO_FILTERS, topics: [topic] });
+	const small = bank.topics.find((t) => perQuiz(t.id) < 10)!;
+	const large = bank.topics.find((t) => perQuiz(t.id) >= 10)!;
+	for (const [topic, length] of [
+		[small, perQuiz(small.id)],
+		[large, 10]
+	] as const) {
+		await page.goto('/');
+		const button = rowOf(topic.name).getByRole('button', { name: `Quiz: ${topic.name}` });
+		await expect(button).toBeEnabled();
+		const taps = await countTaps(page);
+		await button.tap();
+		await expect(page.getByText(`Question 1 of ${length}`)).toBeVisible();
+		expect(await taps()).toBe(1);
+		const prompt = await page.getByRole('heading', { level: 2 }).innerText();
+		expect(byPrompt.get(prompt)?.topic).toBe(topic.id);
+	}
+
+	const places = bank.topics.find((t) => t.id === 'places')!;
+	const cards = items.filter((i) => i.topic === places.id && !i.quizOnly);
+	await page.goto('/');
+	await rowOf(places.name)
+		.getByRole('link', { name: `Cards: ${places.name}` })
+		.tap();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Study: ${places.name}`);
+	await expect(page.getByText(`Card 1 of ${Math.min(20, cards.length)}`)).toBeVisible();
+	const front = await page.getByRole('heading', { level: 2 }).innerText();
+	expect(cards.map((i) => i.prompt)).toContain(front);
+});
+
+for (const viewport of [
+	{ width: 412, height: 915 },
+	{ width: 360, height: 740 }
+]) {
+	test(`the set-up says how many questions share one quiz and why, with Start in view at ${viewport.width}x${viewport.height}`, async ({
+		page
+	}) => {
+		await page.setViewportSize(viewport);
+		const whole = poolSizes(items, NO_FILTERS);
+		await page.goto('/');
+		await expect(
+			page.getByText(`${whole.matching} questions in ${bank.topics.length} topics`)
+		).toBeVisible();
+		await page.getByRole('link', { name: 'Choose a quiz' }).tap();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Set up a quiz');
+		await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+		const start = page.getByRole('button', { name: 'Start the quiz' });
+		await expectInView(page, start);
+		await expect(page.getByRole('group', { name: 'How many questions' })).toContainText(
+			`Questions that would give each other's answers away never share a quiz: one quiz holds at most ${whole.perQuiz} of the ${whole.matching} that match. Every question asks all ${whole.matching}, in ${whole.rounds.length} rounds.`
+		);
+		await expect(page.getByRole('status').filter({ hasText: 'that match' })).toHaveText(
+			`A quiz of 10, from the ${whole.matching} questions that match.`
+		);
+
+		// The filters, folded away, open with a tap; Start and what it makes stay in view.
+		await page.getByText('Topics, difficulty and kinds').tap();
+		const last = bank.topics.at(-1)!;
+		const box = page.getByRole('checkbox', { name: last.name });
+		await box.tap();
+		await expect(box).toBeChecked();
+		await expectInView(page, start);
+		const topic = poolSizes(items, { ...NO_FILTERS, topics: [last.id] });
+		await expect(page.getByRole('status').filter({ hasText: 'match' })).toContainText(
+			topic.perQuiz < 10 ? `Only ${topic.perQuiz}` : `A quiz of 10, from the ${topic.matching}`
+		);
+		// The control just ticked is not under the bar at the foot of the screen.
+		const bar = (await start.locator('..').boundingBox())!;
+		const ticked = (await box.boundingBox())!;
+		expect(ticked.y + ticked.height).toBeLessThanOrEqual(bar.y);
+		// Scrolled to the middle of the options, Start is still in view.
+		await page.getByRole('checkbox', { name: 'Medium' }).scrollIntoViewIfNeeded();
+		await expectInView(page, start);
+	});
+}
+
+test('every question goes through the whole pool in rounds, no round holding two questions that give each other away', async ({
+	page
+}) => {
+	// The smallest topic and difficulty whose questions need two rounds or more.
+	const difficulties = ['Easy', 'Medium', 'Hard'];
+	const [topic, difficulty, sizes] = bank.topics
+		.flatMap((t) =>
+			([1, 2, 3] as const).map(
+				(d) => [t, d, poolSizes(items, { topics: [t.id], difficulties: [d], kinds: [] })] as const
+			)
+		)
+		.filter(([, , s]) => s.rounds.length >= 2)
+		.sort((a, b) => a[2].matching - b[2].matching)[0];
+	const pool = items.filter((i) => i.topic === topic.id && i.difficulty === difficulty);
+
+	await page.goto('/quiz');
+	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	await page.getByRole('radio', { name: 'Every question' }).tap();
+	await page.getByText('Topics, difficulty and kinds').tap();
+	await page.getByRole('checkbox', { name: topic.name }).tap();
+	await page.getByRole('checkbox', { name: difficulties[difficulty - 1] }).tap();
+	const of = sizes.rounds.length;
+	await expect(page.getByRole('status').filter({ hasText: 'Every question' })).toHaveText(
+		`Every question: all ${pool.length}, in ${of} rounds of about ${Math.round(pool.length / of)}.`
+	);
+	await page.getByRole('button', { name: 'Start the quiz' }).tap();
+
+	const asked: string[] = [];
+	for (let round = 1; round <= of; round++) {
+		const size = sizes.rounds[round - 1];
+		await expect(page.getByText(`Question 1 of ${size}`)).toBeVisible();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			`Every question: round ${round} of ${of}`
+		);
+		const thisRound: Item[] = [];
+		for (let n = 1; n <= size; n++) {
+			await expect(page.getByText(`Question ${n} of ${size}`)).toBeVisible();
+			const item = byPrompt.get(await page.getByRole('heading', { level: 2 }).innerText())!;
+			thisRound.push(item);
+			await tapSomeAnswer(page, item);
+			await page.getByRole('button', { name: n === size ? 'See results' : 'Next question' }).tap();
+		}
+		// No two questions of a round share an exclusion group.
+		const groups = thisRound.flatMap((i) => exclusionGroupsOf(i));
+		expect(new Set(groups).size).toBe(groups.length);
+		asked.push(...thisRound.map((i) => i.id));
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+			`Results: Every question: round ${round} of ${of}`
+		);
+		if (round < of) {
+			await expect(
+				page.getByText(`Round ${round} of ${of} done: ${of - round} to go.`)
+			).toBeVisible();
+			const next = page.getByRole('button', { name: `Start round ${round + 1} of ${of}` });
+			await expectInView(page, next);
+			await next.tap();
+		}
+	}
+	await expect(
+		page.getByText('That was the last round: you have been through every question.')
+	).toBeVisible();
+	await expect(page.getByRole('button', { name: /^Start round/ })).toHaveCount(0);
+	// Every question of the pool, each once.
+	expect(asked.sort()).toEqual(pool.map((i) => i.id).sort());
 });

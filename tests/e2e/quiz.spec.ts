@@ -147,12 +147,13 @@ test('the setup page says when the filters leave too few questions', async ({ pa
 	// Wait for the page to be live (the learner loaded) before choosing.
 	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
 	await page.getByRole('radio', { name: '20' }).check();
+	await page.getByText('Topics, difficulty and kinds', { exact: true }).click();
 	await page.getByRole('checkbox', { name: 'Match the pairs' }).check();
-	await expect(page.getByRole('status').filter({ hasText: 'match these choices' })).toContainText(
-		/choose \d+ or fewer/
+	await expect(page.getByRole('status').filter({ hasText: 'that match' })).toContainText(
+		/^Only \d+ .*: choose fewer, or every question\.$/
 	);
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
-	await expect(page.getByRole('alert')).toContainText(/Only \d+ questions? match/);
+	await expect(page.getByRole('alert')).toContainText(/Only \d+ questions? fits? in one quiz/);
 	await page.getByRole('radio', { name: '5' }).check();
 	await page.getByRole('button', { name: 'Start the quiz' }).click();
 	await expect(page.getByText('Question 1 of 5')).toBeVisible();

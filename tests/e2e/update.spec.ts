@@ -82,6 +82,7 @@ test('an update during a quiz keeps the attempt: the reload is offered, the quiz
 	await page.goto('/quiz');
 	await waitForServiceWorker(page);
 	await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+	await page.getByText('Topics, difficulty and kinds', { exact: true }).click();
 	await page.getByRole('checkbox', { name: 'True or false' }).check();
 	await page.getByRole('radio', { name: '5' }).check();
 	await page.getByRole('button', { name: /^Start the quiz/ }).click();

@@ -18,6 +18,11 @@ test.describe('text zoom to 200% at 360 px wide', () => {
 	test('a question with its feedback, and a flipped flashcard', async ({ page }) => {
 		await page.goto('/quiz');
 		await expect(page.getByRole('group', { name: 'Who is studying' })).toBeVisible();
+		// The folded filters, open, at 200% as well.
+		await page.getByText('Topics, difficulty and kinds', { exact: true }).click();
+		await page.evaluate(() => (document.documentElement.style.fontSize = '200%'));
+		expect(await overflow(page)).toEqual({ scroll: 0, wide: [] });
+		await page.evaluate(() => (document.documentElement.style.fontSize = ''));
 		await page.getByRole('checkbox', { name: 'Match the pairs' }).check();
 		await page.getByRole('radio', { name: '5' }).check();
 		await page.getByRole('button', { name: /^Start the quiz/ }).click();

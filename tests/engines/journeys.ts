@@ -350,7 +350,8 @@ const flashcards: Journey = {
 		const dueToday = steps.filter((st) => st.grade !== 'Easy').length;
 		await s.goto('/');
 		await s.reload();
-		await s.see(text(`${dueToday} flashcards due today.`));
+		// No new card: the eight a day are used up.
+		await s.see(text(`${dueToday} review${dueToday === 1 ? '' : 's'} ready today.`));
 		const cards = await storedCards(s);
 		eq(cards.length, 8, 'cards stored');
 		const endOfToday = new Date().setHours(24, 0, 0, 0);

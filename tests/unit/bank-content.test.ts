@@ -1,8 +1,15 @@
 // The real bank in questions/: valid, every id published, every editorial minimum met.
 import { describe, expect, it } from 'vitest';
 import { loadBank } from '../../scripts/bank-load.ts';
-import { bankShortfalls, bankStats, editorialStats } from '../../src/lib/domain/bank-stats.ts';
+import {
+	bankShortfalls,
+	bankStats,
+	bankSummary,
+	editorialStats
+} from '../../src/lib/domain/bank-stats.ts';
 import { formatBankError } from '../../src/lib/domain/bank.ts';
+import { listDecks } from '../../src/lib/domain/decks.ts';
+import { countAvailable } from '../../src/lib/domain/quiz.ts';
 import { compactKey } from '../../src/lib/domain/text.ts';
 
 const { bank, errors, unpublished } = loadBank();
@@ -40,5 +47,31 @@ describe('the question bank', () => {
 		const stats = bankStats(bank!);
 		expect(stats.byKind.every((k) => k.count > 0)).toBe(true);
 		expect(stats.byParagraph.every((p) => p.count >= 3)).toBe(true);
+	});
+});
+
+describe('the bank summary the home page shows', () => {
+	const summary = bankSummary(bank!);
+	const decks = listDecks(bank!.items, bank!.topics, []);
+
+	it('counts the cards as the decks do, and names the ids that are not cards', () => {
+		expect(summary.cards).toBe(decks.find((d) => d.id === 'all')!.itemIds.length);
+		const cards = new Set(decks.find((d) => d.id === 'all')!.itemIds);
+		expect(summary.notCards.some((id) => cards.has(id))).toBe(false);
+		expect(summary.notCards).toEqual(expect.arrayContaining(bank!.retired));
+		expect(summary.notCards.length).toBe(
+			bank!.retired.length + bank!.items.filter((i) => i.quizOnly).length
+		);
+	});
+
+	it("gives each topic its cards and one quiz's most, as the deck and the quiz count them", () => {
+		for (const topic of summary.byTopic) {
+			const deck = decks.find((d) => d.id === `topic:${topic.topic}`)!;
+			expect(topic.cards).toBe(deck.itemIds.length);
+			expect(topic.perQuiz).toBe(
+				countAvailable(bank!.items, { topics: [topic.topic], difficulties: [], kinds: [] })
+			);
+			expect(topic.perQuiz).toBeLessThanOrEqual(topic.count);
+		}
 	});
 });

@@ -4,6 +4,7 @@
  */
 import { ITEM_KINDS, VERIFICATIONS, type Bank, type ItemKind, type Verification } from './bank.ts';
 import { findGiveAways } from './give-aways.ts';
+import { groupCapacity } from './quiz-draw.ts';
 
 export const BANK_MINIMUMS = {
 	items: 150,
@@ -120,24 +121,50 @@ export function bankShortfalls(stats: BankStats): string[] {
 	return short;
 }
 
+/** A topic as the home page shows it: its questions, its cards, and one quiz's most. */
+export interface TopicSummary {
+	topic: string;
+	name: string;
+	/** Items of the topic. */
+	count: number;
+	/** Of those, the flashcards (not quiz-only). */
+	cards: number;
+	/** The most of them one quiz can hold (exclusion groups count once: `groupCapacity`). */
+	perQuiz: number;
+}
+
 /** What the home and about pages show of the bank, without its items. */
 export interface BankSummary {
 	version: number;
 	article: Bank['article'];
 	items: number;
+	/** Items that are flashcards (not quiz-only). */
+	cards: number;
+	/** Ids a learner may hold a card for that no deck shows: retired and quiz-only items. */
+	notCards: string[];
 	attributed: number;
-	byTopic: BankStats['byTopic'];
+	byTopic: TopicSummary[];
 	byKind: BankStats['byKind'];
 }
 
 export function bankSummary(bank: Bank): BankSummary {
 	const stats = bankStats(bank);
+	const quizOnly = bank.items.filter((i) => i.quizOnly === true).map((i) => i.id);
 	return {
 		version: bank.version,
 		article: bank.article,
 		items: stats.items,
+		cards: stats.items - quizOnly.length,
+		notCards: [...bank.retired, ...quizOnly],
 		attributed: stats.attributed,
-		byTopic: stats.byTopic,
+		byTopic: stats.byTopic.map((t) => {
+			const items = bank.items.filter((i) => i.topic === t.topic);
+			return {
+				...t,
+				cards: items.filter((i) => i.quizOnly !== true).length,
+				perQuiz: groupCapacity(items)
+			};
+		}),
 		byKind: stats.byKind
 	};
 }

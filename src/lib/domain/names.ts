@@ -4,11 +4,19 @@
  * teacher's name on links. Pure.
  */
 import { LIMITS } from './assignment.ts';
-import { cleanStudentName } from './assignment-take.ts';
 import type { Learner, ReceivedAssignment } from './records.ts';
 
 /** The name the app gives the device's first learner before anyone typed one. */
 export const AUTOMATIC_LEARNER_NAME = 'Learner 1';
+
+/**
+ * Cuts a name to what a result carries. Empty when nothing usable is left. (Here, not in
+ * assignment-take.ts: storage/learners.ts needs names.ts, and the home page's first visit
+ * must not load the quiz and assignment code that module brings.)
+ */
+export function cleanStudentName(name: string): string {
+	return [...name.replace(/\p{Cc}/gu, ' ').trim()].slice(0, LIMITS.studentNameChars).join('');
+}
 
 /** Whether a learner's name is the one the app made up (not typed by a person). */
 export function isAutomaticName(name: string): boolean {

@@ -7,6 +7,7 @@
 import type { Item, ItemKind } from './bank.ts';
 import { ITEM_KINDS } from './bank.ts';
 import { createRng, shuffle, type Rng } from './random.ts';
+import { quizRounds } from './quiz-rounds.ts';
 import {
 	drawAll,
 	drawBalanced,
@@ -57,6 +58,11 @@ export interface QuizOptions extends QuizFilters {
 	seed: number;
 	/** Favour unseen and weak items (see `itemPriorities`); needs the learner's history. */
 	smart?: boolean;
+	/**
+	 * "Every question": this quiz is round `round` (from 1) of `quizRounds` over the items
+	 * passing the filters, and asks every item of that round. Needs length 'all'.
+	 */
+	round?: number;
 }
 
 /** A single or multi question: the item's options in the order shown. */
@@ -112,13 +118,16 @@ export class QuizOptionsError extends Error {
 	}
 }
 
-/** The sentence shown when a quiz cannot be made: how many questions there are, and what to do. */
+/**
+ * The sentence shown when a quiz cannot be made: how many questions one quiz can hold with
+ * these filters (exclusion groups counted once), and what to do.
+ */
 export function describeShortfall(available: number): string {
 	if (available <= 0) {
 		return 'No questions match these filters; widen the topics, difficulties or kinds.';
 	}
-	const count = available === 1 ? '1 question matches' : `${available} questions match`;
-	return `Only ${count} these filters; choose fewer questions or widen the topics.`;
+	const count = available === 1 ? '1 question fits' : `${available} questions fit`;
+	return `Only ${count} in one quiz with these filters; choose fewer questions, every question, or widen the topics.`;
 }
 
 /** What the filters look at: enough to count matches without the questions' text. */
@@ -178,6 +187,54 @@ export function countAvailable(items: readonly FilterFields[], filters: QuizFilt
 	return poolByTopic(items, filters).capacity;
 }
 
+/** How the items passing some filters make quizzes: what the set-up page says of them. */
+export interface PoolSizes {
+	/** Items passing the filters. */
+	matching: number;
+	/** The most of them one quiz can hold (`countAvailable`). */
+	perQuiz: number;
+	/** The size of each round of "every question" (`quizRounds`), in round order. */
+	rounds: number[];
+}
+
+/** The sizes the set-up page shows for these filters (one pass, then the rounds' split). */
+export function poolSizes(items: readonly FilterFields[], filters: QuizFilters): PoolSizes {
+	const { pool, capacity } = poolByTopic(items, filters);
+	return {
+		matching: pool.length,
+		perQuiz: capacity,
+		rounds: quizRounds(pool).map((round) => round.length)
+	};
+}
+
+/** Which round of "every question" a quiz was, and how many rounds its filters make. */
+export interface RoundPlace {
+	round: number;
+	of: number;
+}
+
+const listOf = (value: unknown, type: 'string' | 'number') =>
+	Array.isArray(value) && value.every((v) => typeof v === type);
+
+/**
+ * Where a stored quiz stands in "every question": its round, of how many rounds its filters
+ * make in this bank. Null for any other quiz, and for options that are not the shape the app
+ * writes (stored options may come from a backup). `of` is counted on this bank: it differs
+ * from the count when the round began only if the bank changed since.
+ */
+export function roundPlace(
+	options: Partial<Record<keyof QuizOptions, unknown>>,
+	items: readonly FilterFields[]
+): RoundPlace | null {
+	const { round, topics = [], difficulties = [], kinds = [], itemIds } = options;
+	if (typeof round !== 'number' || !Number.isInteger(round) || round < 1) return null;
+	if (!listOf(topics, 'string') || !listOf(difficulties, 'number') || !listOf(kinds, 'string'))
+		return null;
+	if (itemIds !== undefined && !listOf(itemIds, 'string')) return null;
+	const filters = { topics, difficulties, kinds, itemIds } as QuizFilters;
+	return { round, of: quizRounds(poolByTopic(items, filters).pool).length };
+}
+
 function validate(options: QuizOptions): void {
 	if (!QUIZ_LENGTHS.includes(options.length)) {
 		throw new QuizOptionsError(`length must be one of ${QUIZ_LENGTHS.join(', ')}`);
@@ -188,6 +245,10 @@ function validate(options: QuizOptions): void {
 	if (!Number.isFinite(options.seed)) throw new QuizOptionsError('seed must be a finite number');
 	for (const kind of options.kinds) {
 		if (!ITEM_KINDS.includes(kind)) throw new QuizOptionsError(`unknown kind "${kind}"`);
+	}
+	const { round } = options;
+	if (round !== undefined && (!Number.isInteger(round) || round < 1 || options.length !== 'all')) {
+		throw new QuizOptionsError('round must be a whole number from 1, with length all');
 	}
 }
 
@@ -269,7 +330,9 @@ export function presentItem(rng: Rng, item: Item): QuizQuestion {
  * questions over 8 topics take at most 2 from any topic whenever the topics have enough.
  * With `smart` the order within each topic follows `itemPriorities` (unseen first, then
  * the weakest), ties broken by the seed. The chosen questions are then shuffled, so topics
- * do not come round in a fixed rotation. Length 'all' uses every usable item.
+ * do not come round in a fixed rotation. Length 'all' uses every usable item. With `round`,
+ * the quiz asks every item of that round of `quizRounds` (see quiz-rounds.ts), in a seeded
+ * order: the rounds together ask every item passing the filters.
  *
  * Returns a shortfall (not an error) when fewer items are usable than asked for.
  * @throws QuizOptionsError for options no screen can produce (unknown length, mode or
@@ -288,6 +351,23 @@ export function generateQuiz(
 		available,
 		requested
 	});
+	if (options.round !== undefined) {
+		const rounds = quizRounds(pool);
+		const round = rounds[options.round - 1];
+		if (!round) {
+			return {
+				ok: false,
+				reason:
+					rounds.length === 0
+						? describeShortfall(0)
+						: `These filters now make ${rounds.length} rounds, not ${options.round}: the question bank changed. Start again from round 1.`,
+				available: rounds.length,
+				requested: options.round
+			};
+		}
+		const rng = createRng(options.seed);
+		return { ok: true, questions: shuffle(rng, round).map((item) => presentItem(rng, item)) };
+	}
 	const requested = options.length === 'all' ? capacity : options.length;
 	if (capacity === 0 || capacity < requested) return shortfall(capacity, requested);
 

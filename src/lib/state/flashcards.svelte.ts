@@ -15,7 +15,8 @@ import {
 	isDeckId,
 	listDecks,
 	missedInQuizzes,
-	type Deck
+	type Deck,
+	type DeckId
 } from '$lib/domain/decks';
 import type { AnswerEvent, CardRecord, Grade, ReceivedAssignment } from '$lib/domain/records';
 import { createScheduler, type GradePreview, type Scheduler } from '$lib/domain/scheduler';
@@ -101,6 +102,8 @@ export type StudyStart =
 			title: string;
 			/** The assignment this deck belongs to, if any: the summary leads back to it. */
 			assignmentId: string | null;
+			/** The deck a cram of it can be offered for (a study of a deck, not a cram or a review). */
+			cramDeck: DeckId | null;
 	  }
 	| { ok: false; problem: string };
 
@@ -118,7 +121,8 @@ export async function startStudy(
 			ok: true,
 			session: new StudySession({ learnerId, queue: ids, cards }),
 			title: 'Review: questions from your quiz',
-			assignmentId: null
+			assignmentId: null,
+			cramDeck: null
 		};
 	}
 	const deck = isDeckId(request.deck)
@@ -143,7 +147,8 @@ export async function startStudy(
 		ok: true,
 		session: new StudySession({ learnerId, queue, cards, cram: request.cram }),
 		title: `${request.cram ? 'Cram' : 'Study'}: ${deck.title}`,
-		assignmentId: assigned?.id ?? null
+		assignmentId: assigned?.id ?? null,
+		cramDeck: request.cram || deck.itemIds.length === 0 ? null : deck.id
 	};
 }
 

@@ -1,35 +1,49 @@
 /**
- * The home page's reads for the current learner: the unfinished quiz, the cards due today
- * and the assignments. Only small storage modules behind it (not the one that writes
- * answers, nor the bank), so a first visit to the home page stays small.
+ * The home page's reads for the current learner: the unfinished quiz, today's flashcards and
+ * the assignments. Only small storage modules behind it (not the one that writes answers,
+ * nor the bank: the bank's summary says which ids are cards), so a first visit to the home
+ * page stays small.
  */
-import { today } from '$lib/clock';
+import summary from 'virtual:factdeck-bank-summary';
+import { deviceTimeZone } from '$lib/clock';
 import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
+import { studyToday, type StudyToday } from '$lib/domain/study-today';
 import { listReceived } from '$lib/storage/assignments';
 import {
 	countAssigned,
-	countDueCards,
 	deleteUnfinishedAttempt,
-	findUnfinishedAttempt
+	findUnfinishedAttempt,
+	listCards
 } from '$lib/storage/counts';
+import { getNewPerDay } from '$lib/storage/settings';
 
 export interface HomeSummary {
 	/** The most recently touched unfinished quiz, if any. */
 	unfinished: Attempt | null;
-	/** Flashcards due by the end of the learner's day on this device. */
-	due: number;
+	/** Reviews and new cards ready today, as the "All cards" deck's queue counts them. */
+	study: StudyToday;
 	/** How many assignments the learner accepted. */
 	assigned: number;
 }
 
+const notCards = new Set(summary.notCards);
+
 export async function loadHome(learnerId: string, now = Date.now()): Promise<HomeSummary> {
-	const { end } = today(now);
-	const [unfinished, due, assigned] = await Promise.all([
+	const [unfinished, cards, newPerDay, assigned] = await Promise.all([
 		findUnfinishedAttempt(learnerId),
-		countDueCards(learnerId, end - 1),
+		listCards(learnerId),
+		getNewPerDay(),
 		countAssigned(learnerId)
 	]);
-	return { unfinished: unfinished ?? null, due, assigned };
+	const study = studyToday({
+		cards,
+		cardCount: summary.cards,
+		notCards,
+		now,
+		timeZone: deviceTimeZone(),
+		newPerDay
+	});
+	return { unfinished: unfinished ?? null, study, assigned };
 }
 
 /** The learner's assignments, the most recently received first. */

@@ -1,8 +1,8 @@
 /**
- * The few reads the home page makes (cards due, the unfinished quiz, assignments), apart from
+ * The few reads the home page makes (cards, the unfinished quiz, assignments), apart from
  * progress.ts so a first visit to the home page does not load the code that writes answers.
  */
-import { isListed, type Attempt } from '$lib/domain/records';
+import { isListed, type Attempt, type CardRecord } from '$lib/domain/records';
 import { getDB, learnerRange } from './db';
 
 /** How many cards of a learner are due at or before `until`: counted by the index. */
@@ -13,6 +13,12 @@ export async function countDueCards(learnerId: string, until: number): Promise<n
 		'by-learner-due',
 		IDBKeyRange.bound([learnerId, -Infinity], [learnerId, until])
 	);
+}
+
+/** Every card of a learner (the home page counts today's reviews and new cards from these). */
+export async function listCards(learnerId: string): Promise<CardRecord[]> {
+	const db = await getDB();
+	return db.getAllFromIndex('cards', 'by-learner-due', learnerRange(learnerId));
 }
 
 /**

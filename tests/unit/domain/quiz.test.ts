@@ -432,7 +432,8 @@ describe('generateQuiz, exclusion groups, lengths and shortfalls', () => {
 	it('counts an exclusion group once when it says what is available', () => {
 		expect(generateQuiz(grouped, { ...ALL, length: 5 })).toEqual({
 			ok: false,
-			reason: 'Only 3 questions match these filters; choose fewer questions or widen the topics.',
+			reason:
+				'Only 3 questions fit in one quiz with these filters; choose fewer questions, every question, or widen the topics.',
 			available: 3,
 			requested: 5
 		});
@@ -454,8 +455,14 @@ describe('generateQuiz, exclusion groups, lengths and shortfalls', () => {
 
 	it.each([
 		[0, 'No questions match these filters; widen the topics, difficulties or kinds.'],
-		[1, 'Only 1 question matches these filters; choose fewer questions or widen the topics.'],
-		[4, 'Only 4 questions match these filters; choose fewer questions or widen the topics.']
+		[
+			1,
+			'Only 1 question fits in one quiz with these filters; choose fewer questions, every question, or widen the topics.'
+		],
+		[
+			4,
+			'Only 4 questions fit in one quiz with these filters; choose fewer questions, every question, or widen the topics.'
+		]
 	])('describeShortfall(%i)', (available, reason) => {
 		expect(describeShortfall(available)).toBe(reason);
 	});
