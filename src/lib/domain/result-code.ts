@@ -11,7 +11,7 @@
  * (salt: the ephemeral compressed key; info: 'factdeck-result-v1'), and encrypts the payload
  * under a random 12-byte IV, authenticating the clear header as additional data.
  *
- * Code layout, format version 1 (the envelope is the one in assignment-link.ts):
+ * Code layout, format version 1 (the envelope is the one in code-envelope.ts):
  *
  *   magic        3 bytes  "FDKr" in base64url
  *   version      1 byte   1
@@ -76,7 +76,7 @@ import {
 	sealCode,
 	textFault,
 	type Refusal
-} from './assignment-link.ts';
+} from './code-envelope.ts';
 import type { Item } from './bank.ts';
 import {
 	ByteReader,

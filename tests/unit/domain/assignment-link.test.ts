@@ -10,12 +10,9 @@ import {
 } from '../../../src/lib/domain/assignment.ts';
 import {
 	assignmentLinkFault,
-	CODE_PREFIX,
 	decodeAssignmentLink,
 	encodeAssignmentLink,
-	LINK_MESSAGES,
-	peekKind,
-	sealCode
+	LINK_MESSAGES
 } from '../../../src/lib/domain/assignment-link.ts';
 import {
 	ByteWriter,
@@ -26,6 +23,7 @@ import {
 	toBase64url,
 	utf8
 } from '../../../src/lib/domain/binary.ts';
+import { CODE_PREFIX, peekKind, sealCode } from '../../../src/lib/domain/code-envelope.ts';
 import { encryptResult, generateTeacherKeys } from '../../../src/lib/domain/result-code.ts';
 import { runs } from '../property-runs';
 

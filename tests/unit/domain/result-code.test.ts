@@ -8,7 +8,7 @@ import {
 	type DecodeProblem,
 	type ResultAnswer
 } from '../../../src/lib/domain/assignment.ts';
-import { encodeAssignmentLink, sealCode } from '../../../src/lib/domain/assignment-link.ts';
+import { encodeAssignmentLink } from '../../../src/lib/domain/assignment-link.ts';
 import type { Item } from '../../../src/lib/domain/bank.ts';
 import {
 	ByteWriter,
@@ -19,6 +19,7 @@ import {
 	toBase64url,
 	utf8
 } from '../../../src/lib/domain/binary.ts';
+import { peekKind, sealCode } from '../../../src/lib/domain/code-envelope.ts';
 import type { AnswerResponse } from '../../../src/lib/domain/check-answer.ts';
 import {
 	decodeResultPayload,
@@ -31,7 +32,6 @@ import {
 	RESULT_MESSAGES,
 	type TeacherKeys
 } from '../../../src/lib/domain/result-code.ts';
-import { peekKind } from '../../../src/lib/domain/assignment-link.ts';
 import type { Grade } from '../../../src/lib/domain/records.ts';
 import { runs } from '../property-runs';
 
