@@ -31,12 +31,8 @@ import { decodeAssignmentLink, encodeAssignmentLink } from '../src/lib/domain/as
 import type { Item } from '../src/lib/domain/bank.ts';
 import type { AnswerResponse } from '../src/lib/domain/check-answer.ts';
 import { createRng, randomInt, shuffle, type Rng } from '../src/lib/domain/random.ts';
-import {
-	decryptResult,
-	encryptResult,
-	generateTeacherKeys,
-	type TeacherKeys
-} from '../src/lib/domain/result-code.ts';
+import { decryptResult, encryptResult } from '../src/lib/domain/result-code.ts';
+import { generateTeacherKeys, type TeacherKeys } from '../src/lib/domain/teacher-keys.ts';
 import { loadBank, readPublishedIds } from './bank-load.ts';
 
 export interface Row {

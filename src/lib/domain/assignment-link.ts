@@ -32,17 +32,7 @@ import {
 	type Decoded,
 	type DecodeProblem
 } from './assignment.ts';
-import {
-	ByteReader,
-	ByteWriter,
-	COMPRESSED_POINT_BYTES,
-	decompressPoint,
-	fromBase64url,
-	fromHex,
-	toBase64url,
-	toHex,
-	type Bytes
-} from './binary.ts';
+import { ByteReader, ByteWriter, fromHex, toBase64url, toHex } from './binary.ts';
 import {
 	isHexId,
 	isWhole,
@@ -52,13 +42,7 @@ import {
 	sealCode,
 	textFault
 } from './code-envelope.ts';
-
-/** A teacher key's compressed point, or null unless it is a valid P-256 public key. */
-export function teacherKeyBytes(key: unknown): Bytes | null {
-	if (typeof key !== 'string') return null;
-	const bytes = fromBase64url(key);
-	return bytes && decompressPoint(bytes) ? bytes : null;
-}
+import { COMPRESSED_POINT_BYTES, teacherKeyBytes } from './teacher-keys.ts';
 
 // ---- due dates ---------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ import * as v from 'valibot';
 import type { Learner, AnswerEvent, CardRecord, Attempt, ReceivedAssignment } from './records.ts';
 import { ASSIGNMENT_MODES, LIMITS, type TeacherSet } from './assignment.ts';
 import type { ReceivedResult } from './class-report.ts';
+import type { TeacherKeys } from './teacher-keys.ts';
 
 export const BACKUP_FORMAT = 'factdeck-backup';
 export const BACKUP_VERSION = 2;
@@ -231,7 +232,7 @@ export interface LearnerBackup {
 /** The teacher's side of the device (see the format note above). */
 export interface TeacherBackup {
 	name: string;
-	keys: { publicKey: string; privateKey: JsonWebKey; createdAt: number }[];
+	keys: TeacherKeys[];
 	sets: TeacherSet[];
 	results: ReceivedResult[];
 }

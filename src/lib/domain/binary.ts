@@ -1,7 +1,8 @@
 /**
  * Bytes for links and codes: a writer and a reader (unsigned LEB128 varints, fixed bytes,
- * length-prefixed UTF-8 text), base64url, CRC-32, hex, and P-256 point compression. Pure
- * and dependency-free, the same in browsers and Node.
+ * length-prefixed UTF-8 text), base64url, CRC-32 and hex. Pure and dependency-free, the
+ * same in browsers and Node. (P-256 point compression lives with the keys, in
+ * teacher-keys.ts.)
  *
  * Writing is done by the app's own encoders, so a bad value there is a programming error
  * and throws a plain Error. Reading is done on whatever a person pasted, so every fault
@@ -306,83 +307,5 @@ export function fromHex(text: string): Bytes | null {
 	if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null;
 	const out = new Uint8Array(text.length / 2);
 	for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-	return out;
-}
-
-// ---- P-256 points ------------------------------------------------------------------------
-
-// NIST P-256 (secp256r1): y² = x³ - 3x + b over the prime field p. p ≡ 3 (mod 4), so a
-// square root of a is a^((p+1)/4) whenever a is a square.
-const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
-const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
-const SQRT_EXPONENT = (P + 1n) / 4n;
-
-/** Length of a compressed P-256 public key (0x02 or 0x03, then x). */
-export const COMPRESSED_POINT_BYTES = 33;
-/** Length of an uncompressed one (0x04, then x, then y): Web Crypto's 'raw' format. */
-export const UNCOMPRESSED_POINT_BYTES = 65;
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-	let result = 1n;
-	let b = base % modulus;
-	let e = exponent;
-	while (e > 0n) {
-		if (e & 1n) result = (result * b) % modulus;
-		b = (b * b) % modulus;
-		e >>= 1n;
-	}
-	return result;
-}
-
-function bigFromBytes(bytes: Uint8Array): bigint {
-	let n = 0n;
-	for (const b of bytes) n = (n << 8n) | BigInt(b);
-	return n;
-}
-
-function bytesFromBig(n: bigint, length: number): Bytes {
-	const out = new Uint8Array(length);
-	let rest = n;
-	for (let i = length - 1; i >= 0; i--) {
-		out[i] = Number(rest & 0xffn);
-		rest >>= 8n;
-	}
-	return out;
-}
-
-const curveRight = (x: bigint) => (((x * x * x - 3n * x + B) % P) + P) % P;
-
-/**
- * The compressed form of an uncompressed P-256 point (65 bytes, as Web Crypto exports it).
- * Throws a plain Error when the input is not such a point (a programming error).
- */
-export function compressPoint(raw: Uint8Array): Bytes {
-	if (raw.length !== UNCOMPRESSED_POINT_BYTES || raw[0] !== 0x04) {
-		throw new Error('not an uncompressed P-256 point');
-	}
-	const out = new Uint8Array(COMPRESSED_POINT_BYTES);
-	out[0] = 0x02 | (raw[64] & 1);
-	out.set(raw.subarray(1, 33), 1);
-	return out;
-}
-
-/**
- * The uncompressed point (65 bytes) for a compressed one, or null when the bytes are not a
- * point on the curve (wrong length or prefix, x out of the field, or no y for that x).
- */
-export function decompressPoint(compressed: Uint8Array): Bytes | null {
-	if (compressed.length !== COMPRESSED_POINT_BYTES) return null;
-	const prefix = compressed[0];
-	if (prefix !== 0x02 && prefix !== 0x03) return null;
-	const x = bigFromBytes(compressed.subarray(1));
-	if (x >= P) return null;
-	const right = curveRight(x);
-	let y = modPow(right, SQRT_EXPONENT, P);
-	if ((y * y) % P !== right) return null;
-	if ((y & 1n) !== BigInt(prefix & 1)) y = P - y;
-	const out = new Uint8Array(UNCOMPRESSED_POINT_BYTES);
-	out[0] = 0x04;
-	out.set(compressed.subarray(1), 1);
-	out.set(bytesFromBig(y, 32), 33);
 	return out;
 }

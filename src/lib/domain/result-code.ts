@@ -3,13 +3,8 @@
  * shared the assignment can read it. There is no server: the code travels in the fragment of
  * a link (…#FDKr…), by chat, mail or QR code.
  *
- * Keys. The teacher's device makes an ECDH P-256 key pair once (`generateTeacherKeys`); the
- * public half travels in every assignment link as a compressed point (33 bytes, base64url).
- *
- * Encryption (ECIES): the student's app makes a fresh ephemeral P-256 key pair, agrees a
- * secret with the teacher's key (ECDH), derives an AES-GCM-256 key from it with HKDF-SHA-256
- * (salt: the ephemeral compressed key; info: 'factdeck-result-v1'), and encrypts the payload
- * under a random 12-byte IV, authenticating the clear header as additional data.
+ * The keys and the encryption (ECIES: ephemeral ECDH P-256, HKDF-SHA-256, AES-GCM-256) are
+ * in teacher-keys.ts; the envelope (magic, version, length, CRC) is in code-envelope.ts.
  *
  * Code layout, format version 1 (the envelope is the one in code-envelope.ts):
  *
@@ -81,27 +76,27 @@ import type { Item } from './bank.ts';
 import {
 	ByteReader,
 	ByteWriter,
-	compressPoint,
-	COMPRESSED_POINT_BYTES,
 	cutText,
-	decompressPoint,
 	FormatError,
-	fromBase64url,
 	fromHex,
 	toBase64url,
 	toHex,
-	utf8,
 	type Bytes
 } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { Grade } from './records.ts';
-
-/** A teacher's key pair as the teacher's device stores it. */
-export interface TeacherKeys {
-	/** Compressed P-256 point (33 bytes), base64url: what assignment links carry. */
-	publicKey: string;
-	privateKey: JsonWebKey;
-}
+import {
+	COMPRESSED_POINT_BYTES,
+	decompressPoint,
+	decryptFrom,
+	encryptTo,
+	FINGERPRINT_BYTES,
+	importTeacherKeys,
+	IV_BYTES,
+	publicKeyBytes,
+	TAG_BYTES,
+	type TeacherKeys
+} from './teacher-keys.ts';
 
 /** Looks up a bank item by id (undefined when this bank does not have it). */
 export type ItemLookup = (id: string) => Item | undefined;
@@ -109,70 +104,11 @@ export type ItemLookup = (id: string) => Item | undefined;
 /** Longest JSON kept for a response that does not fit its item (tag 9). */
 export const RAW_RESPONSE_CHARS = 1000;
 
-const FINGERPRINT_BYTES = 4;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HKDF_INFO = utf8('factdeck-result-v1');
-const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 /** Latest time a JavaScript Date can hold, in seconds. */
 const MAX_SECONDS = 8_640_000_000_000;
 /** Shorter and shorter cuts for text answers, tried in turn when a code is too long. */
 const TEXT_CUTS = [LIMITS.answerChars, 60, 30, 15, 8];
-
-const subtle = () => globalThis.crypto.subtle;
-
-// ---- keys --------------------------------------------------------------------------------
-
-/** A new ECDH P-256 key pair for a teacher's device (extractable, so backups can keep it). */
-export async function generateTeacherKeys(): Promise<TeacherKeys> {
-	const pair = await subtle().generateKey(ECDH, true, ['deriveBits']);
-	const raw = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
-	return {
-		publicKey: toBase64url(compressPoint(raw)),
-		privateKey: await subtle().exportKey('jwk', pair.privateKey)
-	};
-}
-
-/** The compressed point of a public key, or a plain Error when it is not a P-256 key. */
-function publicKeyBytes(publicKey: string): Bytes {
-	const bytes = fromBase64url(publicKey);
-	if (!bytes || !decompressPoint(bytes)) throw new Error('not a compressed P-256 public key');
-	return bytes;
-}
-
-async function fingerprintBytes(compressed: Bytes): Promise<Bytes> {
-	const digest = new Uint8Array(await subtle().digest('SHA-256', compressed));
-	return digest.slice(0, FINGERPRINT_BYTES);
-}
-
-/**
- * The first 4 bytes of SHA-256 of the compressed key, as 8 hex digits: what result codes
- * carry in clear to say which teacher they are for (and a short name to show for a key).
- * @throws Error when `publicKey` is not a compressed P-256 key.
- */
-export async function keyFingerprint(publicKey: string): Promise<string> {
-	return toHex(await fingerprintBytes(publicKeyBytes(publicKey)));
-}
-
-/** The AES-GCM key for one code, from our private key and the other side's public point. */
-async function codeKey(
-	privateKey: CryptoKey,
-	publicPoint: Bytes,
-	ephemeral: Bytes,
-	usage: 'encrypt' | 'decrypt'
-): Promise<CryptoKey> {
-	const publicKey = await subtle().importKey('raw', publicPoint, ECDH, false, []);
-	const secret = await subtle().deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
-	const hkdf = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveKey']);
-	return subtle().deriveKey(
-		{ name: 'HKDF', hash: 'SHA-256', salt: ephemeral, info: HKDF_INFO },
-		hkdf,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		[usage]
-	);
-}
 
 // ---- responses ---------------------------------------------------------------------------
 
@@ -636,51 +572,22 @@ export async function encryptPayload(
 	plaintext: Uint8Array,
 	teacherPublicKey: string
 ): Promise<string> {
-	const teacherBytes = publicKeyBytes(teacherPublicKey);
-	const ephemeral = await subtle().generateKey(ECDH, false, ['deriveBits']);
-	const ephemeralPoint = compressPoint(
-		new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey))
-	);
-	const key = await codeKey(
-		ephemeral.privateKey,
-		decompressPoint(teacherBytes)!,
-		ephemeralPoint,
-		'encrypt'
-	);
-	const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
-	const fingerprint = await fingerprintBytes(teacherBytes);
-	// The clear header (magic, version, length, fingerprint) is authenticated as well.
 	const bodyLength =
 		FINGERPRINT_BYTES + COMPRESSED_POINT_BYTES + IV_BYTES + plaintext.length + TAG_BYTES;
-	const header = new ByteWriter()
-		.bytes(codeHeader('result', bodyLength))
-		.bytes(fingerprint)
-		.finish();
-	const ciphertext = new Uint8Array(
-		await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: header }, key, plaintext.slice())
+	// The clear header (magic, version, length, fingerprint) is authenticated as well.
+	const { fingerprint, ephemeral, iv, ciphertext } = await encryptTo(
+		teacherPublicKey,
+		plaintext,
+		(fingerprint) =>
+			new ByteWriter().bytes(codeHeader('result', bodyLength)).bytes(fingerprint).finish()
 	);
 	const body = new ByteWriter()
 		.bytes(fingerprint)
-		.bytes(ephemeralPoint)
+		.bytes(ephemeral)
 		.bytes(iv)
 		.bytes(ciphertext)
 		.finish();
 	return toBase64url(sealCode('result', body));
-}
-
-/** Imported keys, by the keys object: a teacher pasting 30 codes imports once. */
-const imported = new WeakMap<TeacherKeys, Promise<{ fingerprint: Bytes; privateKey: CryptoKey }>>();
-
-function importTeacherKeys(keys: TeacherKeys) {
-	let found = imported.get(keys);
-	if (!found) {
-		found = (async () => ({
-			fingerprint: await fingerprintBytes(publicKeyBytes(keys.publicKey)),
-			privateKey: await subtle().importKey('jwk', keys.privateKey, ECDH, false, ['deriveBits'])
-		}))();
-		imported.set(keys, found);
-	}
-	return found;
 }
 
 /**
@@ -721,14 +628,7 @@ export async function decryptResult(
 			const ciphertext = r.bytes(r.remaining).slice();
 			const point = decompressPoint(ephemeral);
 			if (!point) return no('altered', 'the ephemeral key is not on the curve');
-			const key = await codeKey(privateKey, point, ephemeral, 'decrypt');
-			plaintext = new Uint8Array(
-				await subtle().decrypt(
-					{ name: 'AES-GCM', iv, additionalData: header.slice() },
-					key,
-					ciphertext
-				)
-			);
+			plaintext = await decryptFrom(privateKey, ephemeral, point, iv, ciphertext, header.slice());
 		} catch (e) {
 			if (e instanceof FormatError) return no('altered', e.message);
 			return no('altered', `decryption failed: ${String(e)}`);

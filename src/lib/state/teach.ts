@@ -13,7 +13,8 @@ import {
 import { assignmentLinkFault, encodeAssignmentLink } from '$lib/domain/assignment-link';
 import { buildClassReport, type ClassReport, type ReceivedResult } from '$lib/domain/class-report';
 import { gradebookCsv } from '$lib/domain/gradebook-csv';
-import { decryptResult, generateTeacherKeys } from '$lib/domain/result-code';
+import { decryptResult } from '$lib/domain/result-code';
+import { generateTeacherKeys } from '$lib/domain/teacher-keys';
 import {
 	addResults,
 	countResults,

@@ -17,14 +17,14 @@ import {
 import {
 	ByteWriter,
 	crc32,
-	decompressPoint,
 	fromBase64url,
 	fromHex,
 	toBase64url,
 	utf8
 } from '../../../src/lib/domain/binary.ts';
 import { CODE_PREFIX, peekKind, sealCode } from '../../../src/lib/domain/code-envelope.ts';
-import { encryptResult, generateTeacherKeys } from '../../../src/lib/domain/result-code.ts';
+import { encryptResult } from '../../../src/lib/domain/result-code.ts';
+import { decompressPoint, generateTeacherKeys } from '../../../src/lib/domain/teacher-keys.ts';
 import { runs } from '../property-runs';
 
 /** Every decoder property runs this many times (fixed seeds: failures replay). */

@@ -13,7 +13,6 @@ import type { Item } from '../../../src/lib/domain/bank.ts';
 import {
 	ByteWriter,
 	crc32,
-	decompressPoint,
 	fromBase64url,
 	fromHex,
 	toBase64url,
@@ -27,12 +26,14 @@ import {
 	encodeResultPayload,
 	encryptPayload,
 	encryptResult,
-	generateTeacherKeys,
-	keyFingerprint,
-	RESULT_MESSAGES,
-	type TeacherKeys
+	RESULT_MESSAGES
 } from '../../../src/lib/domain/result-code.ts';
 import type { Grade } from '../../../src/lib/domain/records.ts';
+import {
+	generateTeacherKeys,
+	keyFingerprint,
+	type TeacherKeys
+} from '../../../src/lib/domain/teacher-keys.ts';
 import { runs } from '../property-runs';
 
 /** The decryptResult properties run this many times each (fixed seeds: failures replay). */
@@ -322,32 +323,6 @@ function payload(
 }
 
 // ---- tests -------------------------------------------------------------------------------
-
-describe('teacher keys', () => {
-	it('are P-256 key pairs whose public half is the compressed point, 33 bytes', async () => {
-		const keys = await generateTeacherKeys();
-		const compressed = fromBase64url(keys.publicKey)!;
-		expect(compressed.length).toBe(33);
-		expect(keys.publicKey.length).toBe(44);
-		expect(keys.privateKey).toMatchObject({ kty: 'EC', crv: 'P-256', ext: true });
-		expect(keys.privateKey.d).toBeTypeOf('string');
-		// The JWK's own x and y are those of the decompressed point.
-		const point = decompressPoint(compressed)!;
-		expect(toBase64url(point.subarray(1, 33))).toBe(keys.privateKey.x);
-		expect(toBase64url(point.subarray(33))).toBe(keys.privateKey.y);
-	});
-
-	it('have a fingerprint: the first 4 bytes of SHA-256 of the compressed key, in hex', async () => {
-		const keys = await generateTeacherKeys();
-		const digest = new Uint8Array(
-			await crypto.subtle.digest('SHA-256', fromBase64url(keys.publicKey)!)
-		);
-		expect(await keyFingerprint(keys.publicKey)).toBe(
-			Buffer.from(digest.slice(0, 4)).toString('hex')
-		);
-		await expect(keyFingerprint('not a key')).rejects.toThrow(/P-256/);
-	});
-});
 
 describe('encryptResult and decryptResult', () => {
 	it('round-trip a result with every kind of answer', async () => {
