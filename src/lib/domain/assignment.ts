@@ -1,6 +1,6 @@
 /**
  * Teacher assignments, as plain data: the set a teacher composes, what its link carries,
- * and the result a student sends back. The link and result codecs live in
+ * the assignment as a student's device keeps it, and the result a student sends back. The link and result codecs live in
  * assignment-link.ts and result-code.ts; the class report in class-report.ts.
  *
  * There is no server. A set travels to students inside a link's fragment; a result
@@ -183,4 +183,21 @@ export interface BankIndex {
 	 * name items by their position here, which never changes: the file is append-only.
 	 */
 	published: readonly string[];
+}
+
+/** An assignment a learner received by link (IndexedDB store `assignments`). */
+export interface ReceivedAssignment {
+	learnerId: string;
+	/** The teacher's set id (one record per set; a newer revision replaces the older). */
+	id: string;
+	receivedAt: number;
+	/** The decoded assignment link. */
+	assignment: AssignmentLink;
+	/**
+	 * The name the student gave when accepting, as their teacher knows them (absent on
+	 * assignments accepted before names were asked).
+	 */
+	studentName?: string;
+	/** Result links made, oldest first: the try, the name it carries, and the link to send. */
+	results: { at: number; code: string; tryNumber?: number; attemptId?: string; name?: string }[];
 }

@@ -12,8 +12,19 @@
  * pairs (private keys included: whoever has the file can read results sent to this teacher).
  */
 import * as v from 'valibot';
-import type { Learner, AnswerEvent, CardRecord, Attempt, ReceivedAssignment } from './records.ts';
-import { ASSIGNMENT_MODES, LIMITS, type TeacherSet } from './assignment.ts';
+import {
+	GRADES,
+	type Learner,
+	type AnswerEvent,
+	type CardRecord,
+	type Attempt
+} from './records.ts';
+import {
+	ASSIGNMENT_MODES,
+	LIMITS,
+	type ReceivedAssignment,
+	type TeacherSet
+} from './assignment.ts';
 import type { ReceivedResult } from './class-report.ts';
 import type { TeacherKeys } from './teacher-keys.ts';
 
@@ -40,7 +51,7 @@ const eventSchema = v.object({
 	at: time,
 	source: v.picklist(['quiz', 'flashcard', 'assignment']),
 	correct: v.boolean(),
-	grade: v.optional(v.picklist(['again', 'hard', 'good', 'easy'])),
+	grade: v.optional(v.picklist(GRADES)),
 	response: v.optional(json),
 	ms: v.pipe(v.number(), v.finite(), v.minValue(0)),
 	attemptId: v.optional(id)
@@ -179,7 +190,7 @@ const resultSchema = v.object({
 		v.object({
 			itemId: id,
 			response: v.nullable(responseSchema),
-			grade: v.nullable(v.picklist(['again', 'hard', 'good', 'easy'])),
+			grade: v.nullable(v.picklist(GRADES)),
 			ms: v.pipe(v.number(), v.finite(), v.minValue(0))
 		})
 	)

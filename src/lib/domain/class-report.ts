@@ -17,6 +17,7 @@ import type { Item, ItemKind } from './bank.ts';
 import { DAY_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
 import { checkAnswer } from './check-answer.ts';
 import { formatResponse } from './quiz-results.ts';
+import { GRADES } from './records.ts';
 import { isBlankResponse } from './responses.ts';
 
 /** A result as the teacher's device stores it. */
@@ -137,7 +138,7 @@ export interface ClassReport {
 
 const HOUR_MS = 3_600_000;
 const GRADES_RIGHT = new Set(['hard', 'good', 'easy']);
-const GRADES = new Set(['again', 'hard', 'good', 'easy']);
+const GRADE_WORDS = new Set<string>(GRADES);
 
 /** Two decimals, as scores are kept in results. */
 function round2(n: number): number {
@@ -179,7 +180,7 @@ function mark(
 ): Mark {
 	if (flashcards) {
 		const grade = answer?.grade;
-		const answered = typeof grade === 'string' && GRADES.has(grade);
+		const answered = typeof grade === 'string' && GRADE_WORDS.has(grade);
 		const correct = typeof grade === 'string' && GRADES_RIGHT.has(grade);
 		return {
 			answered,

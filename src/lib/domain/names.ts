@@ -3,9 +3,9 @@
  * the device's first learner (named by the app until a person gives a name), and the
  * teacher's name on links. Pure.
  */
-import { LIMITS } from './assignment.ts';
+import { LIMITS, type ReceivedAssignment } from './assignment.ts';
 import { cleanStudentName } from './assignment-take.ts';
-import type { Learner, ReceivedAssignment } from './records.ts';
+import type { Learner } from './records.ts';
 
 /** The name the app gives the device's first learner before anyone typed one. */
 export const AUTOMATIC_LEARNER_NAME = 'Learner 1';

@@ -31,12 +31,10 @@ import { LIMITS, type ResultAnswer } from './assignment.ts';
 import type { Item } from './bank.ts';
 import { cutText, type ByteReader, type ByteWriter } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
-import type { Grade } from './records.ts';
+import { GRADES, type Grade } from './records.ts';
 
 /** Longest JSON kept for a response that does not fit its item (tag 9). */
 export const RAW_RESPONSE_CHARS = 1000;
-
-export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 
 const TAG = {
 	none: 0,

@@ -68,13 +68,13 @@ import {
 	type Bytes
 } from './binary.ts';
 import {
-	GRADES,
 	interpret,
 	needsItem,
 	readAnswer,
 	writeAnswer,
 	type RawAnswer
 } from './response-packing.ts';
+import { GRADES } from './records.ts';
 import {
 	COMPRESSED_POINT_BYTES,
 	decompressPoint,

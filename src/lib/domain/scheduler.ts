@@ -21,13 +21,10 @@ import {
 	type Card,
 	type Grade as FsrsGrade
 } from 'ts-fsrs';
-import type { CardMemory, CardState, Grade } from './records.ts';
+import { GRADES, type CardMemory, type CardState, type Grade } from './records.ts';
 
 /** How many new cards a learner starts per local day unless they choose otherwise. */
 export const DEFAULT_NEW_PER_DAY = 20;
-
-/** The grades in the order the buttons show them. */
-export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 
 const RATINGS: Record<Grade, FsrsGrade> = {
 	again: Rating.Again,

@@ -5,7 +5,12 @@
  */
 import { resolve } from '$app/paths';
 import { bankIndex, getItem } from '$lib/bank';
-import type { AssignmentLink, AssignmentResult, Decoded } from '$lib/domain/assignment';
+import type {
+	AssignmentLink,
+	AssignmentResult,
+	Decoded,
+	ReceivedAssignment
+} from '$lib/domain/assignment';
 import { decodeAssignmentLink } from '$lib/domain/assignment-link';
 import {
 	assignmentConfig,
@@ -18,12 +23,7 @@ import {
 	triesLeft
 } from '$lib/domain/assignment-take';
 import { learnerRename, suggestedStudentName } from '$lib/domain/names';
-import type {
-	AssignmentAttemptConfig,
-	Attempt,
-	Learner,
-	ReceivedAssignment
-} from '$lib/domain/records';
+import type { AssignmentAttemptConfig, Attempt, Learner } from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
 import {
 	acceptAssignment,

@@ -4,7 +4,8 @@
  * answers, nor the bank), so a first visit to the home page stays small.
  */
 import { today } from '$lib/clock';
-import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
+import type { ReceivedAssignment } from '$lib/domain/assignment';
+import type { Attempt } from '$lib/domain/records';
 import { listReceived } from '$lib/storage/assignments';
 import {
 	countAssigned,

@@ -9,16 +9,9 @@ import {
 	type IDBPTransaction,
 	type StoreNames
 } from 'idb';
-import type {
-	AnswerEvent,
-	Attempt,
-	AttemptStatus,
-	CardRecord,
-	Learner,
-	ReceivedAssignment
-} from '$lib/domain/records';
+import type { AnswerEvent, Attempt, AttemptStatus, CardRecord, Learner } from '$lib/domain/records';
 import type { DayStats, ItemStats } from '$lib/domain/stats';
-import type { TeacherSet } from '$lib/domain/assignment';
+import type { ReceivedAssignment, TeacherSet } from '$lib/domain/assignment';
 import type { ReceivedResult } from '$lib/domain/class-report';
 import { classifyStorageError, StorageUnavailableError } from './errors';
 import { backfillStats } from './stats';
