@@ -31,7 +31,8 @@ import {
 	type ItemStats
 } from '$lib/domain/stats';
 import type { TeacherKeys } from '$lib/domain/teacher-keys';
-import { getDB, learnerRange, writeTx, type Db } from './db';
+import { getDB, learnerRange, writeTx } from './db';
+import type { Db } from './schema';
 import { deviceTimeZone } from '$lib/clock';
 import { TEACHER_KEYS_KEY, TEACHER_NAME_KEY } from './teach';
 
