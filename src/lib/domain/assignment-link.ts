@@ -33,6 +33,7 @@ import {
 	type DecodeProblem
 } from './assignment.ts';
 import { ByteReader, ByteWriter, fromHex, toBase64url, toHex } from './binary.ts';
+import { dayOfIso, isoDate } from './calendar.ts';
 import {
 	isHexId,
 	isWhole,
@@ -46,32 +47,21 @@ import { COMPRESSED_POINT_BYTES, teacherKeyBytes } from './teacher-keys.ts';
 
 // ---- due dates ---------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const DUE_EPOCH = Date.UTC(2020, 0, 1);
+const DUE_EPOCH = dayOfIso('2020-01-01');
 /** 9999-12-31, the last date with a four-digit year. */
-const LAST_DUE_DAY = (Date.UTC(9999, 11, 31) - DUE_EPOCH) / DAY_MS;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LAST_DUE_DAY = dayOfIso('9999-12-31') - DUE_EPOCH;
 
 /** Days from 2020-01-01 to a 'YYYY-MM-DD' date, or null when it is not a real date in range. */
 function dueDay(date: string): number | null {
-	const m = DATE_PATTERN.exec(date);
-	if (!m) return null;
-	const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const at = Date.UTC(year, month - 1, day);
-	const back = new Date(at);
-	if (
-		back.getUTCFullYear() !== year ||
-		back.getUTCMonth() !== month - 1 ||
-		back.getUTCDate() !== day
-	) {
-		return null;
-	}
-	const n = (at - DUE_EPOCH) / DAY_MS;
+	const day = dayOfIso(date);
+	// The round trip refuses dates Date.UTC would roll over (2026-02-30) or remap (0099-…).
+	if (Number.isNaN(day) || isoDate(day) !== date) return null;
+	const n = day - DUE_EPOCH;
 	return n >= 0 && n <= LAST_DUE_DAY ? n : null;
 }
 
 function dueDate(day: number): string {
-	return new Date(DUE_EPOCH + day * DAY_MS).toISOString().slice(0, 10);
+	return isoDate(DUE_EPOCH + day);
 }
 
 // ---- assignment links --------------------------------------------------------------------

@@ -14,7 +14,7 @@
  */
 import type { AssignmentResult, ResultAnswer, TeacherSet } from './assignment.ts';
 import type { Item, ItemKind } from './bank.ts';
-import { DAY_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
+import { DAY_MS, HOUR_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
 import { checkAnswer } from './check-answer.ts';
 import { formatResponse } from './quiz-results.ts';
 import { GRADES } from './records.ts';
@@ -136,7 +136,6 @@ export interface ClassReport {
 	distribution: ScoreDistribution;
 }
 
-const HOUR_MS = 3_600_000;
 const GRADES_RIGHT = new Set(['hard', 'good', 'easy']);
 const GRADE_WORDS = new Set<string>(GRADES);
 
