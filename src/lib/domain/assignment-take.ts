@@ -11,6 +11,7 @@ import type {
 } from './assignment.ts';
 import { LIMITS } from './assignment.ts';
 import type { Item } from './bank.ts';
+import { cutText } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { QuizQuestion } from './quiz.ts';
 import { gradedSince } from './decks.ts';
@@ -71,14 +72,12 @@ export function dueEnd(
 
 /** Cuts a name to what a result carries. Empty when nothing usable is left. */
 export function cleanStudentName(name: string): string {
-	return [...name.replace(/\p{Cc}/gu, ' ').trim()].slice(0, LIMITS.studentNameChars).join('');
+	return cutText(name.replace(/\p{Cc}/gu, ' ').trim(), LIMITS.studentNameChars);
 }
 
-function cutText(response: AnswerResponse): AnswerResponse {
-	if ('text' in response && response.text.length > LIMITS.answerChars) {
-		return { text: [...response.text].slice(0, LIMITS.answerChars).join('') };
-	}
-	return response;
+/** A typed answer cut to what a result carries; any other response as it is. */
+function cutResponse(response: AnswerResponse): AnswerResponse {
+	return 'text' in response ? { text: cutText(response.text, LIMITS.answerChars) } : response;
 }
 
 /** Rounds to what a result code keeps: whole seconds, tenths of a second per answer. */
@@ -94,7 +93,7 @@ export function resultFromAttempt(
 ): AssignmentResult {
 	const answers: ResultAnswer[] = attempt.answers.map((a) => ({
 		itemId: a.itemId,
-		response: a.response ? cutText(a.response as AnswerResponse) : null,
+		response: a.response ? cutResponse(a.response as AnswerResponse) : null,
 		grade: null,
 		ms: tenths(a.ms)
 	}));

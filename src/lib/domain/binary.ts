@@ -33,10 +33,16 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Whether `text` has no unpaired surrogate, so it survives UTF-8 unchanged. */
 export function isWellFormed(text: string): boolean {
 	return !LONE_SURROGATE.test(text);
+}
+
+/** `text` with each unpaired surrogate replaced by U+FFFD (what UTF-8 would do anyway). */
+export function toWellFormed(text: string): string {
+	return text.replace(LONE_SURROGATES, '\uFFFD');
 }
 
 /** UTF-8 bytes of `text` (unpaired surrogates become U+FFFD, as TextEncoder does). */

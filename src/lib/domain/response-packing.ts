@@ -29,7 +29,7 @@
  */
 import { LIMITS, type ResultAnswer } from './assignment.ts';
 import type { Item } from './bank.ts';
-import { cutText, type ByteReader, type ByteWriter } from './binary.ts';
+import { cutText, toWellFormed, type ByteReader, type ByteWriter } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import { GRADES, type Grade } from './records.ts';
 
@@ -110,10 +110,6 @@ const factorial = (n: number) => {
 /** Whether the numbers are distinct. */
 const distinct = (xs: number[]) => new Set(xs).size === xs.length;
 
-/** Replaces unpaired surrogates with U+FFFD (what UTF-8 would do anyway). */
-const wellFormed = (text: string) =>
-	text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
 /** Writes `response` for `item` in the most compact form that gives it back exactly. */
 function writeResponse(
 	w: ByteWriter,
@@ -160,7 +156,7 @@ function writeResponse(
 		case 'typed':
 		case 'numeric':
 			if (key === 'text') {
-				head(TAG.text).string(cutText(wellFormed(value as string), textCut), LIMITS.answerChars);
+				head(TAG.text).string(cutText(toWellFormed(value as string), textCut), LIMITS.answerChars);
 				return;
 			}
 			break;

@@ -8,11 +8,13 @@ import {
 	crc32,
 	cutText,
 	FormatError,
+	isWellFormed,
 	fromBase64url,
 	fromHex,
 	readBase64url,
 	toBase64url,
-	toHex
+	toHex,
+	toWellFormed
 } from '../../../src/lib/domain/binary.ts';
 import { runs } from '../property-runs';
 
@@ -92,6 +94,18 @@ describe('text', () => {
 		);
 		expect(codePoints('\uD83D\uDE00a')).toBe(2);
 		expect(codePoints('\uD83Da')).toBe(2);
+	});
+
+	it('makes text well formed as UTF-8 would, replacing each unpaired surrogate', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => {
+				const fixed = toWellFormed(text);
+				expect(isWellFormed(fixed)).toBe(true);
+				expect(fixed).toBe(new TextDecoder().decode(new TextEncoder().encode(text)));
+			}),
+			RUNS
+		);
+		expect(toWellFormed('a\uD800b\uDC00\uD83D\uDE00')).toBe('a\uFFFDb\uFFFD\uD83D\uDE00');
 	});
 
 	it('keeps a leading byte-order mark', () => {
