@@ -9,7 +9,7 @@ import type {
 	AssignmentSettings,
 	ResultAnswer
 } from './assignment.ts';
-import { LIMITS } from './assignment.ts';
+import { LIMITS, setItems } from './assignment.ts';
 import type { Item } from './bank.ts';
 import { cutText } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
@@ -49,7 +49,7 @@ export function assignmentQuestions(
 	seed: number
 ): QuizQuestion[] {
 	const rng = createRng(seed);
-	const items = settings.itemIds.map(lookup).filter((item): item is Item => item !== undefined);
+	const { items } = setItems(settings.itemIds, lookup);
 	const ordered = settings.shuffle ? shuffle(rng, items) : items;
 	return ordered.map((item) => presentItem(rng, item));
 }

@@ -6,6 +6,7 @@
  * There is no server. A set travels to students inside a link's fragment; a result
  * travels back inside another link's fragment, encrypted to the teacher's public key.
  */
+import type { Item } from './bank.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { Grade } from './records.ts';
 
@@ -92,6 +93,25 @@ export function settingsProblems(
 	if (settings.dueDate && !/^\d{4}-\d{2}-\d{2}$/.test(settings.dueDate))
 		problems.push('The due date is not a date.');
 	return problems;
+}
+
+/**
+ * A set's items in the teacher's order, each id once (a saved set or a decoded link never
+ * holds an id twice; older data might), and the ids `lookup` does not find (items this bank
+ * has retired), in order.
+ */
+export function setItems(
+	itemIds: readonly string[],
+	lookup: (id: string) => Item | undefined
+): { items: Item[]; missing: string[] } {
+	const items: Item[] = [];
+	const missing: string[] = [];
+	for (const id of new Set(itemIds)) {
+		const item = lookup(id);
+		if (item) items.push(item);
+		else missing.push(id);
+	}
+	return { items, missing };
 }
 
 /** A set as the teacher's device keeps it (IndexedDB store `sets`). */

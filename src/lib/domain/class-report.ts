@@ -12,7 +12,12 @@
  * no longer in the bank are left out (counted in `skippedItems`), and answers to items that
  * are not in the set (a result of an older revision) are ignored.
  */
-import type { AssignmentResult, ResultAnswer, TeacherSet } from './assignment.ts';
+import {
+	setItems,
+	type AssignmentResult,
+	type ResultAnswer,
+	type TeacherSet
+} from './assignment.ts';
 import type { Item, ItemKind } from './bank.ts';
 import { DAY_MS, HOUR_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
 import { checkAnswer } from './check-answer.ts';
@@ -265,13 +270,7 @@ export function buildClassReport(
 	vocabulary: readonly string[],
 	options: ClassReportOptions = {}
 ): ClassReport {
-	const items: Item[] = [];
-	const skippedItemIds: string[] = [];
-	for (const id of new Set(set.itemIds)) {
-		const item = lookup(id);
-		if (item) items.push(item);
-		else skippedItemIds.push(id);
-	}
+	const { items, missing: skippedItemIds } = setItems(set.itemIds, lookup);
 	const flashcards = set.mode === 'flashcards';
 	const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 	const dueEnd = dueEndOf(set.dueDate, timeZone);

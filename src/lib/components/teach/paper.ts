@@ -9,6 +9,7 @@
  * column, that would come out in the answer's own order are listed reversed instead (the
  * rule lives in domain/listing-order.ts, which the exports share).
  */
+import { setItems } from '$lib/domain/assignment';
 import type { Item, ItemOf } from '$lib/domain/bank';
 import { formatNumber } from '$lib/domain/answer-match';
 import { numericExpected } from '$lib/domain/check-answer';
@@ -32,12 +33,7 @@ export function letterOf(index: number): string {
  */
 export function worksheetItems(itemIds: readonly string[], items: readonly Item[]): Item[] {
 	const byId = new Map(items.map((item) => [item.id, item]));
-	const out: Item[] = [];
-	for (const id of new Set(itemIds)) {
-		const item = byId.get(id);
-		if (item) out.push(item);
-	}
-	return out;
+	return setItems(itemIds, (id) => byId.get(id)).items;
 }
 
 export interface LetteredOption {
