@@ -1,28 +1,35 @@
 /**
- * Assignment links: a teacher's set, packed into the fragment of a link (…/join#FDKa…) that
- * students open. No server ever sees it. The envelope around the body (magic, version,
- * length, CRC) is the one every code shares: see code-envelope.ts.
+ * Assignment links: a teacher's set, packed into the fragment of a link (…/join#FDKA…) that
+ * students open. No server ever sees it. The envelope around the body (prefix, length, CRC,
+ * base32) is the one every code shares: see code-envelope.ts. This app writes format 2 and
+ * reads both 2 and 1, so links made before format 2 keep opening.
  *
- * Assignment body, version 1:
+ * Assignment body, format 2:
  *
  *   id           8 bytes  the set id (16 hex digits)
  *   revision     varint
  *   bankVersion  varint   1 or more
  *   flags        1 byte   bits 0-1 mode (0 practice, 1 test, 2 flashcards), bit 2 shuffle,
- *                         bit 3 showAnswers; other bits 0
+ *                         bit 3 showAnswers, bit 4 the teacher key's y parity (its
+ *                         compressed form starts 0x02 + this bit); other bits 0
  *   tries        varint   0 (no limit) to LIMITS.maxTries
  *   due          varint   0 for none, else days from 2020-01-01 plus 1
  *   title        text     varint byte length, then UTF-8
  *   instructions text
  *   teacherName  text
- *   teacherKey   33 bytes compressed P-256 point
+ *   teacherKey   32 bytes the x of the teacher's P-256 public key
  *   count        varint   LIMITS.minItems to LIMITS.maxItems
- *   items        varints  each item's position in `BankIndex.published`
+ *   items        packed   each item's position in `BankIndex.published`, as
+ *                         `writePositions` packs them (a width byte, then that many bits each)
+ *
+ * Format 1 is the same but for three fields: flags has no parity bit, teacherKey is the whole
+ * compressed point (33 bytes), and the items are one varint each.
  *
  * Text lengths are counted in code points (`[...text].length`), as the composer counts them.
  * Text may not hold control characters (Unicode Cc), but for line breaks in instructions.
- * Every value has exactly one encoding (shortest varints, no spare bits), so a link that
- * decodes is always the very link `encodeAssignmentLink` makes for what it decodes to.
+ * Every value has exactly one encoding (shortest varints, fewest bits, no spare bits), so a
+ * link that decodes is always the very link `encodeAssignmentLink` makes for what it
+ * decodes to.
  */
 import {
 	ASSIGNMENT_MODES,
@@ -32,18 +39,21 @@ import {
 	type Decoded,
 	type DecodeProblem
 } from './assignment.ts';
-import { ByteReader, ByteWriter, fromHex, toBase64url, toHex } from './binary.ts';
+import { ByteReader, ByteWriter, fromHex, toBase64url, toHex, type Bytes } from './binary.ts';
 import { dayOfIso, isoDate } from './calendar.ts';
 import {
 	isHexId,
 	isWhole,
 	openCode,
 	publishedPositions,
+	readPositions,
 	refuse,
 	sealCode,
-	textFault
+	textFault,
+	writePositions,
+	type CodeFormat
 } from './code-envelope.ts';
-import { COMPRESSED_POINT_BYTES, teacherKeyBytes } from './teacher-keys.ts';
+import { COMPRESSED_POINT_BYTES, COORDINATE_BYTES, teacherKeyBytes } from './teacher-keys.ts';
 
 // ---- due dates ---------------------------------------------------------------------------
 
@@ -92,9 +102,15 @@ export const LINK_MESSAGES: Record<DecodeProblem, string> = {
 		"This link was made for another teacher's device. Ask your teacher to share the assignment again."
 };
 
+const FLAG_MODE = 0b11;
 const FLAG_SHUFFLE = 0b100;
 const FLAG_SHOW_ANSWERS = 0b1000;
-const FLAG_MODE = 0b11;
+/** Format 2: the teacher key's y parity. */
+const FLAG_KEY_ODD = 0b10000;
+const FLAGS: Record<CodeFormat, number> = {
+	1: FLAG_MODE | FLAG_SHUFFLE | FLAG_SHOW_ANSWERS,
+	2: FLAG_MODE | FLAG_SHUFFLE | FLAG_SHOW_ANSWERS | FLAG_KEY_ODD
+};
 
 type LinkFault = { problem: 'unknown-items' | 'invalid'; detail: string };
 
@@ -141,7 +157,7 @@ export function assignmentLinkFault(link: AssignmentLink, bank: BankIndex): stri
 }
 
 /**
- * The fragment payload (base64url, no '#') for `link`: the caller puts it after its origin,
+ * The fragment payload (format 2, no '#') for `link`: the caller puts it after its origin,
  * as in `https://…/join#` + payload.
  * @throws Error when the link breaks a rule (unpublished item, a limit exceeded, a bad
  * date or key): the composer validates first, so this is a programming error.
@@ -151,11 +167,13 @@ export function encodeAssignmentLink(link: AssignmentLink, bank: BankIndex): str
 	if (fault) throw new Error(`encodeAssignmentLink: ${fault.detail}`);
 	const s = link.settings;
 	const known = publishedPositions(bank);
+	const key = teacherKeyBytes(link.teacherKey)!;
 	const due = s.dueDate === null ? 0 : dueDay(s.dueDate)! + 1;
 	const flags =
 		ASSIGNMENT_MODES.indexOf(s.mode) |
 		(s.shuffle ? FLAG_SHUFFLE : 0) |
-		(s.showAnswers ? FLAG_SHOW_ANSWERS : 0);
+		(s.showAnswers ? FLAG_SHOW_ANSWERS : 0) |
+		(key[0] === 0x03 ? FLAG_KEY_ODD : 0);
 	const body = new ByteWriter()
 		.bytes(fromHex(link.id)!)
 		.varint(link.revision)
@@ -166,28 +184,50 @@ export function encodeAssignmentLink(link: AssignmentLink, bank: BankIndex): str
 		.string(s.title, LIMITS.titleChars)
 		.string(s.instructions, LIMITS.instructionsChars)
 		.string(link.teacherName, LIMITS.teacherNameChars)
-		.bytes(teacherKeyBytes(link.teacherKey)!)
+		.bytes(key.subarray(1))
 		.varint(s.itemIds.length);
-	for (const id of s.itemIds) body.varint(known.get(id)!);
-	const text = toBase64url(sealCode('assignment', body.finish()));
+	writePositions(
+		body,
+		s.itemIds.map((id) => known.get(id)!)
+	);
+	const text = sealCode('assignment', body.finish());
 	if (text.length > LIMITS.linkChars) {
 		throw new Error(`encodeAssignmentLink: ${text.length} characters, over ${LIMITS.linkChars}`);
 	}
 	return text;
 }
 
+/** The teacher key as the link carries it, by format (read from `r`). */
+function readTeacherKey(r: ByteReader, format: CodeFormat, flags: number): string {
+	if (format === 1) return toBase64url(r.bytes(COMPRESSED_POINT_BYTES));
+	const key: Bytes = new Uint8Array(COMPRESSED_POINT_BYTES);
+	key[0] = flags & FLAG_KEY_ODD ? 0x03 : 0x02;
+	key.set(r.bytes(COORDINATE_BYTES), 1);
+	return toBase64url(key);
+}
+
+/** The items' positions as the link carries them, by format (read from `r`). */
+function readItems(r: ByteReader, format: CodeFormat): number[] {
+	const count = r.varint(LIMITS.maxItems);
+	if (format === 2) return readPositions(r, count);
+	const indexes: number[] = [];
+	for (let i = 0; i < count; i++) indexes.push(r.varint());
+	return indexes;
+}
+
 /**
- * Reads an assignment link: a whole URL (everything up to the first '#' is ignored) or the
- * bare payload, spaces and line breaks anywhere ignored. Checks, in order: empty, too large
- * (over LIMITS.linkChars characters after the '#'), not Factdeck, wrong kind (a result
- * link), truncated, altered (CRC), newer format, newer bank, unknown items, invalid. Never
- * throws; a refusal's `message` is a sentence for the student.
+ * Reads an assignment link, of either format: a whole URL (everything up to the first '#'
+ * is ignored) or the bare payload, spaces and line breaks anywhere ignored. Checks, in
+ * order: empty, too large (over LIMITS.linkChars characters after the '#'), not Factdeck,
+ * wrong kind (a result link), truncated, altered (CRC), newer format, newer bank, unknown
+ * items, invalid. Never throws; a refusal's `message` is a sentence for the student.
  */
 export function decodeAssignmentLink(input: string, bank: BankIndex): Decoded<AssignmentLink> {
 	const no = (problem: DecodeProblem, detail: string) => refuse(LINK_MESSAGES, problem, detail);
 	try {
 		const opened = openCode(input, 'assignment', LINK_MESSAGES);
 		if (!opened.ok) return opened;
+		const { format } = opened;
 		const r = new ByteReader(opened.bytes, opened.bodyStart, opened.bodyEnd);
 		const id = toHex(r.bytes(8));
 		const revision = r.varint();
@@ -198,7 +238,7 @@ export function decodeAssignmentLink(input: string, bank: BankIndex): Decoded<As
 		const flags = r.byte();
 		// Reported after unknown items, as every invalid value is.
 		let flagFault: string | null = null;
-		if (flags & ~(FLAG_MODE | FLAG_SHUFFLE | FLAG_SHOW_ANSWERS)) flagFault = 'unknown flags';
+		if (flags & ~FLAGS[format]) flagFault = 'unknown flags';
 		const mode = ASSIGNMENT_MODES[flags & FLAG_MODE];
 		if (mode === undefined) flagFault = 'unknown mode';
 		const tries = r.varint(LIMITS.maxTries);
@@ -206,10 +246,8 @@ export function decodeAssignmentLink(input: string, bank: BankIndex): Decoded<As
 		const title = r.string(LIMITS.titleChars);
 		const instructions = r.string(LIMITS.instructionsChars);
 		const teacherName = r.string(LIMITS.teacherNameChars);
-		const teacherKey = toBase64url(r.bytes(COMPRESSED_POINT_BYTES));
-		const count = r.varint(LIMITS.maxItems);
-		const indexes: number[] = [];
-		for (let i = 0; i < count; i++) indexes.push(r.varint());
+		const teacherKey = readTeacherKey(r, format, flags);
+		const indexes = readItems(r, format);
 		r.done();
 		const unknown = indexes.find((i) => i >= bank.published.length);
 		if (unknown !== undefined) {

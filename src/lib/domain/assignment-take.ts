@@ -80,9 +80,8 @@ function cutResponse(response: AnswerResponse): AnswerResponse {
 	return 'text' in response ? { text: cutText(response.text, LIMITS.answerChars) } : response;
 }
 
-/** Rounds to what a result code keeps: whole seconds, tenths of a second per answer. */
+/** Rounds to what a result code keeps: whole seconds, for the try and for each answer. */
 const seconds = (ms: number) => Math.round(ms / 1000) * 1000;
-const tenths = (ms: number) => Math.round(ms / 100) * 100;
 
 /** The result of a finished quiz-mode attempt, in the order the student answered. */
 export function resultFromAttempt(
@@ -95,7 +94,7 @@ export function resultFromAttempt(
 		itemId: a.itemId,
 		response: a.response ? cutResponse(a.response as AnswerResponse) : null,
 		grade: null,
-		ms: tenths(a.ms)
+		ms: seconds(a.ms)
 	}));
 	const score = attempt.answers.reduce((sum, a) => sum + a.score, 0);
 	return {
@@ -130,7 +129,7 @@ export function resultFromGrades(
 	if (!cardIds.length || cardIds.some((id) => !first.has(id))) return null;
 	const answers: ResultAnswer[] = cardIds.map((id) => {
 		const event = first.get(id)!;
-		return { itemId: id, response: null, grade: event.grade!, ms: tenths(event.ms) };
+		return { itemId: id, response: null, grade: event.grade!, ms: seconds(event.ms) };
 	});
 	const times = cardIds.map((id) => first.get(id)!.at);
 	return {

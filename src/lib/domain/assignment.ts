@@ -147,7 +147,7 @@ export interface ResultAnswer {
 	response: AnswerResponse | null;
 	/** Flashcard mode: the first grade given to the card; null otherwise. */
 	grade: Grade | null;
-	/** Time spent on it, milliseconds (codes keep tenths of a second). */
+	/** Time spent on it, milliseconds (codes keep whole seconds; format 1 kept tenths). */
 	ms: number;
 }
 

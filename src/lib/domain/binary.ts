@@ -1,6 +1,6 @@
 /**
  * Bytes for links and codes: a writer and a reader (unsigned LEB128 varints, fixed bytes,
- * length-prefixed UTF-8 text), base64url, CRC-32 and hex. Pure and dependency-free, the
+ * length-prefixed UTF-8 text), base64url, base32, CRC-32 and hex. Pure and dependency-free, the
  * same in browsers and Node. (P-256 point compression lives with the keys, in
  * teacher-keys.ts.)
  *
@@ -281,6 +281,64 @@ export function readBase64url(text: string): { bytes: Bytes; canonical: boolean 
 export function fromBase64url(text: string): Bytes | null {
 	const read = readBase64url(text);
 	return read && read.canonical ? read.bytes : null;
+}
+
+// ---- base32 ------------------------------------------------------------------------------
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const BASE32_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE32.length; i++) BASE32_VALUES[BASE32.charCodeAt(i)] = i;
+
+/**
+ * Base32 (RFC 4648 §6) without padding: uppercase letters and the digits 2 to 7 only, so a
+ * QR code holds it in its alphanumeric mode (5 bits in 5.5) and a URL fragment carries it
+ * as it is.
+ */
+export function toBase32(bytes: Uint8Array): string {
+	let out = '';
+	let buffer = 0;
+	let bits = 0;
+	for (const b of bytes) {
+		buffer = ((buffer << 8) | b) & 0xfff;
+		bits += 8;
+		while (bits >= 5) {
+			bits -= 5;
+			out += BASE32[(buffer >>> bits) & 31];
+		}
+	}
+	if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+	return out;
+}
+
+/**
+ * Decodes base32 leniently enough to diagnose a damaged code, as `readBase64url` does: a
+ * final run of characters that no whole byte can end with (1, 3 or 6 past a multiple of 8,
+ * which only a cut makes) is ignored, and so are leftover bits; `canonical` says whether
+ * `text` is exactly what `toBase32` gives for the bytes. Null when a character is not in the
+ * alphabet (lowercase and padding included).
+ */
+export function readBase32(text: string): { bytes: Bytes; canonical: boolean } | null {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 128 || BASE32_VALUES[c] < 0) return null;
+	}
+	const rest = text.length % 8;
+	const drop = rest === 1 || rest === 3 || rest === 6 ? 1 : 0;
+	const usable = text.length - drop;
+	const bytes = new Uint8Array(Math.floor((usable * 5) / 8));
+	let buffer = 0;
+	let bits = 0;
+	let k = 0;
+	for (let i = 0; i < usable; i++) {
+		buffer = ((buffer << 5) | BASE32_VALUES[text.charCodeAt(i)]) & 0xfff;
+		bits += 5;
+		if (bits >= 8) {
+			bits -= 8;
+			bytes[k++] = (buffer >>> bits) & 0xff;
+		}
+	}
+	const leftover = buffer & ((1 << bits) - 1);
+	return { bytes, canonical: drop === 0 && leftover === 0 };
 }
 
 // ---- CRC-32 ------------------------------------------------------------------------------

@@ -1,17 +1,18 @@
 /**
  * One answer of a result, packed in the fewest bytes that give it back exactly: an option by
  * its index in the item, a set of choices as a bitmask, an order as the rank of its
- * permutation (Lehmer code), matching pairs as digits. The result payload (result-code.ts)
- * is a list of these. Pure.
+ * permutation (Lehmer code), matching pairs as digits, a typed answer that is one of the
+ * item's own answers by which one. The result payload (result-code.ts) is a list of these.
+ * Pure.
  *
- * Each answer, format version 1:
+ * Each answer, format 2 (its item's position is packed with the others', before the
+ * answers: see result-code.ts):
  *
- *   item       varint   position in `BankIndex.published`
- *   time       varint   tenths of a second (rounded; a negative time counts as 0)
- *   head       varint   tag × 5 + grade (0 none, 1 again, 2 hard, 3 good, 4 easy)
- *   data       by tag:
+ *   time       varint   whole seconds (rounded; a negative time counts as 0)
+ *   head       varint   code × 5 + grade (0 none, 1 again, 2 hard, 3 good, 4 easy)
+ *   data       by code:
  *     0 none          (no response)
- *     1 single        varint: the choice's index in item.options
+ *     1 single        varint: the choice's index in item.options (15 or more; see 11-25)
  *     2 multi         varint: bitmask over item.options (choices in the item's order)
  *     3 multi, list   varint count, then each choice's index (choices in another order)
  *     4 false, 5 true (nothing)
@@ -22,6 +23,14 @@
  *                     digits, the first left the most significant
  *     9 raw           text: the response as JSON, for a response that does not fit its
  *                     item (an option the item no longer has, say), so nothing is lost
+ *    10 text form     varint: form × 4 + case, for a text that is one of the item's answer
+ *                     forms (typed: its answer, then each accepted one; numeric: the
+ *                     answer as JavaScript writes the number) as is (case 0), in lower
+ *                     case (1), in upper case (2), or with only its first letter upper (3)
+ *    11 to 25 single (nothing): the choice's index is code - 11 (0 to 14)
+ *
+ * Format 1 (read only): each answer starts with its item's position (varint), its time is in
+ * tenths of a second, and codes 10 to 25 do not occur.
  *
  * A response that fits no known shape is a programming error (the encoder throws); what the
  * decoder reads is checked against its item (`interpret`), so a code that names option 7 of
@@ -31,6 +40,7 @@ import { LIMITS, type ResultAnswer } from './assignment.ts';
 import type { Item } from './bank.ts';
 import { cutText, toWellFormed, type ByteReader, type ByteWriter } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
+import type { CodeFormat } from './code-envelope.ts';
 import { GRADES, type Grade } from './records.ts';
 
 /** Longest JSON kept for a response that does not fit its item (tag 9). */
@@ -46,9 +56,15 @@ const TAG = {
 	text: 6,
 	ordering: 7,
 	matching: 8,
-	raw: 9
+	raw: 9,
+	form: 10
 } as const;
 type Tag = (typeof TAG)[keyof typeof TAG];
+
+/** Format 2: codes 11 to 25 are a single choice, index 0 to 14, with no data. */
+const SINGLE_INLINE = 11;
+const SINGLE_INLINE_COUNT = 15;
+const LAST_CODE = SINGLE_INLINE + SINGLE_INLINE_COUNT - 1;
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 	typeof v === 'object' &&
@@ -110,6 +126,34 @@ const factorial = (n: number) => {
 /** Whether the numbers are distinct. */
 const distinct = (xs: number[]) => new Set(xs).size === xs.length;
 
+/** The forms a typed or numeric item's answer is written in (see the header, code 10). */
+function answerForms(item: Item | undefined): string[] {
+	if (item?.kind === 'typed') return [item.answer, ...(item.accept ?? [])];
+	if (item?.kind === 'numeric') return [String(item.answer)];
+	return [];
+}
+
+/** The cases a text form is matched in, as the header numbers them. */
+const CASES: readonly ((text: string) => string)[] = [
+	(text) => text,
+	(text) => text.toLowerCase(),
+	(text) => text.toUpperCase(),
+	(text) => {
+		const [first = '', ...rest] = [...text];
+		return first.toUpperCase() + rest.join('').toLowerCase();
+	}
+];
+
+/** form × 4 + case for `text`, when it is one of `item`'s answer forms in one of the cases. */
+function formOf(item: Item | undefined, text: string): number | null {
+	const forms = answerForms(item);
+	for (const [k, form] of forms.entries()) {
+		const c = CASES.findIndex((cased) => cased(form) === text);
+		if (c >= 0) return k * CASES.length + c;
+	}
+	return null;
+}
+
 /** Writes `response` for `item` in the most compact form that gives it back exactly. */
 function writeResponse(
 	w: ByteWriter,
@@ -129,6 +173,10 @@ function writeResponse(
 	switch (item?.kind) {
 		case 'single': {
 			const index = key === 'choice' ? item.options.indexOf(value as string) : -1;
+			if (index >= 0 && index < SINGLE_INLINE_COUNT) {
+				w.varint((SINGLE_INLINE + index) * 5 + grade);
+				return;
+			}
 			if (index >= 0) {
 				head(TAG.single).varint(index);
 				return;
@@ -156,7 +204,10 @@ function writeResponse(
 		case 'typed':
 		case 'numeric':
 			if (key === 'text') {
-				head(TAG.text).string(cutText(toWellFormed(value as string), textCut), LIMITS.answerChars);
+				const text = cutText(toWellFormed(value as string), textCut);
+				const form = formOf(item, text);
+				if (form === null) head(TAG.text).string(text, LIMITS.answerChars);
+				else head(TAG.form).varint(form);
 				return;
 			}
 			break;
@@ -191,12 +242,12 @@ function writeResponse(
 }
 
 /**
- * Writes one answer: the item's position, the time, then the response (or grade).
+ * Writes one answer as format 2 does: the time, then the response (or grade). Its item's
+ * position goes elsewhere (result-code.ts packs them all together).
  * @throws Error for an answer no app makes (a bad time, a response of no known shape).
  */
 export function writeAnswer(
 	w: ByteWriter,
-	index: number,
 	answer: ResultAnswer,
 	item: Item | undefined,
 	textCut: number
@@ -204,7 +255,7 @@ export function writeAnswer(
 	if (Number.isNaN(answer.ms) || typeof answer.ms !== 'number') {
 		throw new Error(`encryptResult: bad time ${answer.ms}`);
 	}
-	w.varint(index).varint(Math.round(Math.min(Math.max(0, answer.ms), 1e12) / 100));
+	w.varint(Math.round(Math.min(Math.max(0, answer.ms), 1e12) / 1000));
 	const grade = answer.grade === null ? 0 : GRADES.indexOf(answer.grade) + 1;
 	writeResponse(w, grade, answer.response, item, textCut);
 }
@@ -218,19 +269,23 @@ export interface RawAnswer {
 	data: number | number[] | string | null;
 }
 
-/** Reads one answer as `writeAnswer` wrote it; its response is read by `interpret`. */
-export function readAnswer(r: ByteReader): RawAnswer {
-	const index = r.varint();
-	const ms = r.varint(Math.floor(Number.MAX_SAFE_INTEGER / 100)) * 100;
-	const head = r.varint(TAG.raw * 5 + 4);
-	const tag = Math.floor(head / 5) as Tag;
+/** The head and the data after it (the same in both formats, format 1 has fewer codes). */
+function readResponse(
+	r: ByteReader,
+	format: CodeFormat
+): Pick<RawAnswer, 'tag' | 'grade' | 'data'> {
+	const head = r.varint((format === 2 ? LAST_CODE : TAG.raw) * 5 + 4);
+	const code = Math.floor(head / 5);
 	const grade = head % 5 === 0 ? null : GRADES[(head % 5) - 1];
+	if (code >= SINGLE_INLINE) return { tag: TAG.single, grade, data: code - SINGLE_INLINE };
+	const tag = code as Tag;
 	let data: RawAnswer['data'] = null;
 	switch (tag) {
 		case TAG.single:
 		case TAG.multiMask:
 		case TAG.ordering:
 		case TAG.matching:
+		case TAG.form:
 			data = r.varint();
 			break;
 		case TAG.multiList: {
@@ -250,7 +305,20 @@ export function readAnswer(r: ByteReader): RawAnswer {
 		case TAG.true:
 			break;
 	}
-	return { index, ms, tag, grade, data };
+	return { tag, grade, data };
+}
+
+/** Reads one answer as `writeAnswer` wrote it, for the item at `index`; see `interpret`. */
+export function readAnswer(r: ByteReader, index: number): RawAnswer {
+	const ms = r.varint(Math.floor(Number.MAX_SAFE_INTEGER / 1000)) * 1000;
+	return { index, ms, ...readResponse(r, 2) };
+}
+
+/** Reads one answer of a format 1 payload: its item's position, time and response. */
+export function readFormatOneAnswer(r: ByteReader): RawAnswer {
+	const index = r.varint();
+	const ms = r.varint(Math.floor(Number.MAX_SAFE_INTEGER / 100)) * 100;
+	return { index, ms, ...readResponse(r, 1) };
 }
 
 /** The response an answer's data stands for, or a string saying why it cannot be one. */
@@ -288,6 +356,10 @@ export function interpret(a: RawAnswer, item: Item | undefined): AnswerResponse 
 			return item?.kind === 'truefalse' ? { value: a.tag === TAG.true } : bad;
 		case TAG.text:
 			return item?.kind === 'typed' || item?.kind === 'numeric' ? { text: a.data as string } : bad;
+		case TAG.form: {
+			const form = answerForms(item)[Math.floor(n / CASES.length)];
+			return form === undefined ? bad : { text: CASES[n % CASES.length](form) };
+		}
 		case TAG.ordering: {
 			if (item?.kind !== 'ordering' || n >= factorial(item.sequence.length)) return bad;
 			return { order: permutationOfRank(n, item.sequence.length).map((i) => item.sequence[i]) };

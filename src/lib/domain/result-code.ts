@@ -1,24 +1,25 @@
 /**
  * Result codes: what a student sends back, encrypted so that only the teacher's device that
  * shared the assignment can read it. There is no server: the code travels in the fragment of
- * a link (…#FDKr…), by chat, mail or QR code.
+ * a link (…/collect#FDKR…), by chat, mail or QR code. This app writes format 2 and reads
+ * both 2 and 1, so results made before format 2 keep opening.
  *
- * The keys and the encryption (ECIES: ephemeral ECDH P-256, HKDF-SHA-256, AES-GCM-256) are
- * in teacher-keys.ts; the envelope (magic, version, length, CRC) is in code-envelope.ts.
+ * The keys and the encryption (ECIES: ephemeral ECDH P-256, HKDF-SHA-256, AES-256-GCM) are
+ * in teacher-keys.ts; the envelope (prefix, length, CRC, base32) is in code-envelope.ts.
  *
- * Code layout, format version 1 (the envelope is the one in code-envelope.ts):
+ * Code body, format 2:
  *
- *   magic        3 bytes  "FDKr" in base64url
- *   version      1 byte   1
- *   rest         varint   bytes after this field, CRC included
- *   fingerprint  4 bytes  of the teacher key (see `keyFingerprint`)   } clear header = AAD
- *   ephemeral    33 bytes compressed P-256 point
- *   iv           12 bytes
- *   ciphertext   …        AES-GCM, tag (16 bytes) included
- *   crc          4 bytes  CRC-32 of everything before it: a typo or a cut is reported as
- *                         such before any cryptography
+ *   fingerprint  4 bytes  of the teacher key (see `keyFingerprint`); the prefix, `rest` and
+ *                         this are the clear header, authenticated with the ciphertext
+ *   ephemeral    32 bytes the x of the ephemeral P-256 public key
+ *   ciphertext   …        AES-GCM, its 12-byte tag included (key and IV from HKDF)
+ *   (then the envelope's CRC: a typo or a cut is reported as such before any cryptography)
  *
- * Payload (the plaintext), version 1:
+ * Format 1's body: fingerprint (4), the compressed ephemeral key (33), the IV (12), the
+ * ciphertext with a 16-byte tag; its clear header is the magic, version, `rest` and the
+ * fingerprint.
+ *
+ * Payload (the plaintext), format 2:
  *
  *   bankVersion  varint   the student's bank: a teacher with an older bank is told to update
  *   assignmentId 8 bytes
@@ -30,13 +31,18 @@
  *   duration     varint   whole seconds from startedAt to finishedAt (each rounded first;
  *                         a clock set back mid-way gives 0)
  *   score        varint   score × 100, rounded
- *   count        varint   1 to LIMITS.maxItems answers, then each answer as
- *                         response-packing.ts writes it (item, time, grade, response)
+ *   count        varint   1 to LIMITS.maxItems answers
+ *   items        packed   each answer's item, its position in `BankIndex.published`, as
+ *                         `writePositions` packs them (code-envelope.ts)
+ *   answers      …        each answer as response-packing.ts writes it (time, grade, response)
+ *
+ * Format 1's payload is the same up to `count`; then each answer is its item's position
+ * (varint) and the rest as response-packing.ts reads format 1 (times in tenths).
  *
  * Round trip: decoding gives back exactly the result encoded, except that times are rounded
- * as above, texts are cut as above, and matching pairs come back in the item's left order.
- * When a code would be longer than LIMITS.linkChars (only many long typed answers can do
- * that), text answers are cut shorter, step by step, until it fits.
+ * as above (answers to whole seconds), texts are cut as above, and matching pairs come back
+ * in the item's left order. When a code would be longer than LIMITS.linkChars (only many
+ * long typed answers can do that), text answers are cut shorter, step by step, until it fits.
  */
 import {
 	LIMITS,
@@ -52,32 +58,28 @@ import {
 	isWhole,
 	openCode,
 	publishedPositions,
+	readPositions,
 	refuse,
 	sealCode,
 	textFault,
+	writePositions,
+	type CodeFormat,
 	type Refusal
 } from './code-envelope.ts';
 import type { Item } from './bank.ts';
-import {
-	ByteReader,
-	ByteWriter,
-	FormatError,
-	fromHex,
-	toBase64url,
-	toHex,
-	type Bytes
-} from './binary.ts';
+import { ByteReader, ByteWriter, FormatError, fromHex, toHex, type Bytes } from './binary.ts';
 import {
 	interpret,
 	needsItem,
 	readAnswer,
+	readFormatOneAnswer,
 	writeAnswer,
 	type RawAnswer
 } from './response-packing.ts';
 import { GRADES } from './records.ts';
 import {
 	COMPRESSED_POINT_BYTES,
-	decompressPoint,
+	COORDINATE_BYTES,
 	decryptFrom,
 	encryptTo,
 	FINGERPRINT_BYTES,
@@ -125,7 +127,7 @@ function resultFault(result: AssignmentResult): string | null {
 }
 
 /**
- * The payload (plaintext) for `result`, text answers cut to `textCut`.
+ * The payload (plaintext, format 2) for `result`, text answers cut to `textCut`.
  * @throws Error for a result no app can produce (see `encryptResult`).
  */
 export function encodeResultPayload(
@@ -154,11 +156,15 @@ export function encodeResultPayload(
 		.varint(Math.max(0, finished - started))
 		.varint(Math.round(result.score * 100))
 		.varint(result.answers.length);
-	for (const a of result.answers) {
-		const index = positions.get(a.itemId);
-		if (index === undefined) throw new Error(`encryptResult: ${a.itemId} is not published`);
-		writeAnswer(w, index, a, lookup(a.itemId), textCut);
-	}
+	writePositions(
+		w,
+		result.answers.map((a) => {
+			const index = positions.get(a.itemId);
+			if (index === undefined) throw new Error(`encryptResult: ${a.itemId} is not published`);
+			return index;
+		})
+	);
+	for (const a of result.answers) writeAnswer(w, a, lookup(a.itemId), textCut);
 	return w.finish();
 }
 
@@ -188,13 +194,14 @@ export const RESULT_MESSAGES: Record<DecodeProblem, string> = {
 };
 
 /**
- * Reads a payload. Checks, in order: newer bank, unknown items (not published, or not in
- * this bank when the response needs the item), invalid. Never throws.
+ * Reads a payload of either format. Checks, in order: newer bank, unknown items (not
+ * published, or not in this bank when the response needs the item), invalid. Never throws.
  */
 export function decodeResultPayload(
 	payload: Uint8Array,
 	bank: BankIndex,
-	lookup: ItemLookup
+	lookup: ItemLookup,
+	format: CodeFormat = 2
 ): Decoded<AssignmentResult> {
 	const no = (problem: DecodeProblem, detail: string) => refuse(RESULT_MESSAGES, problem, detail);
 	try {
@@ -214,7 +221,11 @@ export function decodeResultPayload(
 		const score = r.varint() / 100;
 		const count = r.varint(LIMITS.maxItems);
 		const raws: RawAnswer[] = [];
-		for (let i = 0; i < count; i++) raws.push(readAnswer(r));
+		if (format === 2) {
+			for (const index of readPositions(r, count)) raws.push(readAnswer(r, index));
+		} else {
+			for (let i = 0; i < count; i++) raws.push(readFormatOneAnswer(r));
+		}
 		r.done();
 		const ids = raws.map((a) => bank.published[a.index]);
 		for (const [i, a] of raws.entries()) {
@@ -252,15 +263,18 @@ export function decodeResultPayload(
 
 // ---- the code ----------------------------------------------------------------------------
 
+/** The ECIES fields around a payload, format 2: fingerprint, ephemeral x, tag. */
+const SEAL_BYTES = FINGERPRINT_BYTES + COORDINATE_BYTES + TAG_BYTES[2];
+
 const codeChars = (plaintext: number) => {
-	// magic, version, rest (at most 3 bytes here), fingerprint, ephemeral, iv, tag, crc
-	const bytes = 4 + 3 + FINGERPRINT_BYTES + COMPRESSED_POINT_BYTES + IV_BYTES + TAG_BYTES + 4;
-	return Math.ceil(((bytes + plaintext) * 4) / 3);
+	// rest (at most 3 bytes here), the sealed payload and the CRC, in base32 after the prefix
+	const bytes = 3 + SEAL_BYTES + plaintext + 4;
+	return 4 + Math.ceil((bytes * 8) / 5);
 };
 
 /**
  * Encrypts `result` for the teacher whose public key is `teacherPublicKey` (from the link),
- * and returns the code: base64url, to put after '#' in a link. `bank` and `lookup` are the
+ * and returns the code (format 2), to put after '#' in a link. `bank` and `lookup` are the
  * student's bank: items are named by their published position, options by their index.
  * @throws Error for a result no app can produce (an unpublished item, a name too long, a
  * response of no known shape) or a bad teacher key: programming errors, not a student's.
@@ -292,30 +306,24 @@ export async function encryptPayload(
 	plaintext: Uint8Array,
 	teacherPublicKey: string
 ): Promise<string> {
-	const bodyLength =
-		FINGERPRINT_BYTES + COMPRESSED_POINT_BYTES + IV_BYTES + plaintext.length + TAG_BYTES;
-	// The clear header (magic, version, length, fingerprint) is authenticated as well.
-	const { fingerprint, ephemeral, iv, ciphertext } = await encryptTo(
+	const bodyLength = SEAL_BYTES + plaintext.length;
+	// The clear header (prefix, length, fingerprint) is authenticated as well.
+	const { fingerprint, ephemeral, ciphertext } = await encryptTo(
 		teacherPublicKey,
 		plaintext,
 		(fingerprint) =>
 			new ByteWriter().bytes(codeHeader('result', bodyLength)).bytes(fingerprint).finish()
 	);
-	const body = new ByteWriter()
-		.bytes(fingerprint)
-		.bytes(ephemeral)
-		.bytes(iv)
-		.bytes(ciphertext)
-		.finish();
-	return toBase64url(sealCode('result', body));
+	const body = new ByteWriter().bytes(fingerprint).bytes(ephemeral).bytes(ciphertext).finish();
+	return sealCode('result', body);
 }
 
 /**
- * Decrypts a result code (a whole link or the bare code) with this device's teacher keys.
- * Checks, in order: empty, too large, not Factdeck, wrong kind (an assignment link),
- * truncated, altered (CRC), newer format, other teacher (the fingerprint is not ours),
- * altered (authentication failed), then the payload: newer bank, unknown items, invalid.
- * Never rejects; a refusal's `message` is a sentence for the teacher.
+ * Decrypts a result code of either format (a whole link or the bare code) with this
+ * device's teacher keys. Checks, in order: empty, too large, not Factdeck, wrong kind (an
+ * assignment link), truncated, altered (CRC), newer format, other teacher (the fingerprint
+ * is not ours), altered (authentication failed), then the payload: newer bank, unknown
+ * items, invalid. Never rejects; a refusal's `message` is a sentence for the teacher.
  */
 export async function decryptResult(
 	input: string,
@@ -328,7 +336,7 @@ export async function decryptResult(
 	try {
 		const opened = openCode(input, 'result', RESULT_MESSAGES);
 		if (!opened.ok) return opened;
-		const { bytes, bodyStart, bodyEnd } = opened;
+		const { bytes, bodyStart, bodyEnd, format } = opened;
 		const r = new ByteReader(bytes, bodyStart, bodyEnd);
 		let ours: Bytes;
 		let privateKey: CryptoKey;
@@ -337,23 +345,27 @@ export async function decryptResult(
 		} catch (e) {
 			return no('invalid', `this device's teacher keys are unusable: ${String(e)}`);
 		}
-		let plaintext: Uint8Array;
+		let plaintext: Uint8Array | null;
 		try {
 			const fingerprint = r.bytes(FINGERPRINT_BYTES);
 			if (toHex(fingerprint) !== toHex(ours)) return no('other-teacher', 'fingerprint differs');
-			const header = bytes.subarray(0, r.offset);
-			const ephemeral = r.bytes(COMPRESSED_POINT_BYTES).slice();
-			const iv = r.bytes(IV_BYTES).slice();
-			if (r.remaining < TAG_BYTES) return no('altered', 'no room for the tag');
+			const additionalData = bytes.slice(0, r.offset);
+			const ephemeral = r.bytes(format === 2 ? COORDINATE_BYTES : COMPRESSED_POINT_BYTES).slice();
+			const iv = format === 1 ? r.bytes(IV_BYTES).slice() : null;
+			if (r.remaining < TAG_BYTES[format]) return no('altered', 'no room for the tag');
 			const ciphertext = r.bytes(r.remaining).slice();
-			const point = decompressPoint(ephemeral);
-			if (!point) return no('altered', 'the ephemeral key is not on the curve');
-			plaintext = await decryptFrom(privateKey, ephemeral, point, iv, ciphertext, header.slice());
+			plaintext = await decryptFrom(
+				privateKey,
+				iv === null
+					? { format: 2, ephemeral, ciphertext, additionalData }
+					: { format: 1, ephemeral, iv, ciphertext, additionalData }
+			);
 		} catch (e) {
 			if (e instanceof FormatError) return no('altered', e.message);
 			return no('altered', `decryption failed: ${String(e)}`);
 		}
-		return decodeResultPayload(plaintext, bank, lookup);
+		if (!plaintext) return no('altered', 'the ephemeral key is not on the curve');
+		return decodeResultPayload(plaintext, bank, lookup, format);
 	} catch (e) {
 		return no('invalid', e instanceof Error ? e.message : String(e));
 	}

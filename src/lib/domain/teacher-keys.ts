@@ -7,15 +7,25 @@
  * public half travels in every assignment link as a compressed point (33 bytes, base64url).
  * A key's fingerprint (`keyFingerprint`) is the first 4 bytes of SHA-256 of that point.
  *
- * Encryption (ECIES): the student's app makes a fresh ephemeral P-256 key pair, agrees a
- * secret with the teacher's key (ECDH), derives an AES-GCM-256 key from it with HKDF-SHA-256
- * (salt: the ephemeral compressed key; info: 'factdeck-result-v1'), and encrypts the payload
- * under a random 12-byte IV, authenticating what the caller gives as additional data (the
- * result code's clear header). `encryptTo` is that half; `importTeacherKeys` and
- * `decryptFrom` are the teacher's half. Where the pieces go in a code is result-code.ts's
- * business.
+ * Encryption (ECIES), format 2: the student's app makes a fresh ephemeral P-256 key pair and
+ * agrees a secret with the teacher's key (ECDH: the x coordinate of the shared point). HKDF-
+ * SHA-256 (salt: the ephemeral key's x; info: 'factdeck-result-v2') turns it into 44 bytes:
+ * an AES-256-GCM key and its 12-byte IV. The payload is encrypted with a 12-byte tag,
+ * authenticating what the caller gives as additional data (the result code's clear header).
+ * Only the ephemeral key's x travels (32 bytes): ECDH gives the same secret for either point
+ * with that x, so its y is read as the even one. The IV need not travel either: the key is
+ * new for every code (the ephemeral key is), so an IV derived with it is never reused under
+ * one key, which is all AES-GCM asks.
+ *
+ * Format 1 (read only): the whole compressed ephemeral key (33 bytes) travels and salts HKDF
+ * (info 'factdeck-result-v1'), which gives only the AES key; the IV is random and travels
+ * (12 bytes); the tag is 16 bytes.
+ *
+ * `encryptTo` is the student's half; `importTeacherKeys` and `decryptFrom` are the
+ * teacher's. Where the pieces go in a code is result-code.ts's business.
  */
 import { fromBase64url, toBase64url, toHex, utf8, type Bytes } from './binary.ts';
+import type { CodeFormat } from './code-envelope.ts';
 
 /** A teacher's key pair as the teacher's device stores it (settings store, backups). */
 export interface TeacherKeys {
@@ -28,12 +38,17 @@ export interface TeacherKeys {
 
 /** Bytes of a key's fingerprint, which result codes carry in clear. */
 export const FINGERPRINT_BYTES = 4;
-/** Bytes of an AES-GCM IV. */
+/** Bytes of a P-256 coordinate: what format 2 carries of an ephemeral key. */
+export const COORDINATE_BYTES = 32;
+/** Bytes of the AES-GCM authentication tag at the end of a ciphertext, by format. */
+export const TAG_BYTES: Record<CodeFormat, number> = { 1: 16, 2: 12 };
+/** Bytes of the AES-GCM IV (format 1 carries it; format 2 derives it). */
 export const IV_BYTES = 12;
-/** Bytes of the AES-GCM authentication tag, at the end of every ciphertext. */
-export const TAG_BYTES = 16;
 
-const HKDF_INFO = utf8('factdeck-result-v1');
+const HKDF_INFO: Record<CodeFormat, Bytes> = {
+	1: utf8('factdeck-result-v1'),
+	2: utf8('factdeck-result-v2')
+};
 const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
 
 const subtle = () => globalThis.crypto.subtle;
@@ -156,41 +171,57 @@ export async function keyFingerprint(publicKey: string): Promise<string> {
 	return toHex(await fingerprintBytes(publicKeyBytes(publicKey)));
 }
 
-/** The AES-GCM key for one code, from our private key and the other side's public point. */
-async function codeKey(
-	privateKey: CryptoKey,
-	publicPoint: Bytes,
-	ephemeral: Bytes,
-	usage: 'encrypt' | 'decrypt'
-): Promise<CryptoKey> {
+/** The secret ECDH agrees between our private key and the other side's public point. */
+async function sharedSecret(privateKey: CryptoKey, publicPoint: Bytes): Promise<ArrayBuffer> {
 	const publicKey = await subtle().importKey('raw', publicPoint, ECDH, false, []);
-	const secret = await subtle().deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
+	return subtle().deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
+}
+
+/** Format 2's AES-GCM key and IV for one code, from the secret and the ephemeral key's x. */
+async function keyAndIv(
+	secret: ArrayBuffer,
+	ephemeralX: Bytes,
+	usage: 'encrypt' | 'decrypt'
+): Promise<{ key: CryptoKey; iv: Bytes }> {
+	const hkdf = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveBits']);
+	const bits = new Uint8Array(
+		await subtle().deriveBits(
+			{ name: 'HKDF', hash: 'SHA-256', salt: ephemeralX, info: HKDF_INFO[2] },
+			hkdf,
+			(32 + IV_BYTES) * 8
+		)
+	);
+	const key = await subtle().importKey('raw', bits.slice(0, 32), 'AES-GCM', false, [usage]);
+	return { key, iv: bits.slice(32) };
+}
+
+/** Format 1's AES-GCM key for one code, from the secret and the compressed ephemeral key. */
+async function formatOneKey(secret: ArrayBuffer, ephemeral: Bytes): Promise<CryptoKey> {
 	const hkdf = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveKey']);
 	return subtle().deriveKey(
-		{ name: 'HKDF', hash: 'SHA-256', salt: ephemeral, info: HKDF_INFO },
+		{ name: 'HKDF', hash: 'SHA-256', salt: ephemeral, info: HKDF_INFO[1] },
 		hkdf,
 		{ name: 'AES-GCM', length: 256 },
 		false,
-		[usage]
+		['decrypt']
 	);
 }
 
 // ---- the student's half: encrypting -----------------------------------------------------
 
-/** What encrypting gives: the pieces a code carries, each as bytes. */
+/** What encrypting gives: the pieces a format 2 code carries. */
 export interface Encrypted {
 	/** Of the teacher key (FINGERPRINT_BYTES). */
 	fingerprint: Bytes;
-	/** The ephemeral public key, compressed (COMPRESSED_POINT_BYTES). */
+	/** The ephemeral public key's x (COORDINATE_BYTES). */
 	ephemeral: Bytes;
-	iv: Bytes;
-	/** AES-GCM output, the tag (TAG_BYTES) at its end. */
+	/** AES-GCM output, the tag (TAG_BYTES[2]) at its end. */
 	ciphertext: Bytes;
 }
 
 /**
- * Encrypts `plaintext` for the teacher whose public key is `teacherPublicKey` (ECIES, as the
- * header says), authenticating `additionalData(fingerprint)` with it.
+ * Encrypts `plaintext` for the teacher whose public key is `teacherPublicKey` (ECIES, format
+ * 2, as the header says), authenticating `additionalData(fingerprint)` with it.
  * @throws Error when `teacherPublicKey` is not a compressed P-256 key.
  */
 export async function encryptTo(
@@ -199,26 +230,25 @@ export async function encryptTo(
 	additionalData: (fingerprint: Bytes) => Bytes
 ): Promise<Encrypted> {
 	const teacherBytes = publicKeyBytes(teacherPublicKey);
-	const ephemeralPair = await subtle().generateKey(ECDH, false, ['deriveBits']);
-	const ephemeral = compressPoint(
-		new Uint8Array(await subtle().exportKey('raw', ephemeralPair.publicKey))
-	);
-	const key = await codeKey(
-		ephemeralPair.privateKey,
-		decompressPoint(teacherBytes)!,
-		ephemeral,
-		'encrypt'
-	);
-	const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
+	const pair = await subtle().generateKey(ECDH, false, ['deriveBits']);
+	const raw = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
+	const ephemeral = raw.slice(1, 1 + COORDINATE_BYTES);
+	const secret = await sharedSecret(pair.privateKey, decompressPoint(teacherBytes)!);
+	const { key, iv } = await keyAndIv(secret, ephemeral, 'encrypt');
 	const fingerprint = await fingerprintBytes(teacherBytes);
 	const ciphertext = new Uint8Array(
 		await subtle().encrypt(
-			{ name: 'AES-GCM', iv, additionalData: additionalData(fingerprint) },
+			{
+				name: 'AES-GCM',
+				iv,
+				additionalData: additionalData(fingerprint),
+				tagLength: TAG_BYTES[2] * 8
+			},
 			key,
 			plaintext.slice()
 		)
 	);
-	return { fingerprint, ephemeral, iv, ciphertext };
+	return { fingerprint, ephemeral, ciphertext };
 }
 
 // ---- the teacher's half: decrypting -----------------------------------------------------
@@ -248,21 +278,36 @@ export function importTeacherKeys(keys: TeacherKeys): Promise<ImportedKeys> {
 	return found;
 }
 
+/** What a code carries for decrypting it, by format. */
+export type Sealed =
+	| { format: 2; ephemeral: Bytes; ciphertext: Bytes; additionalData: Bytes }
+	| { format: 1; ephemeral: Bytes; iv: Bytes; ciphertext: Bytes; additionalData: Bytes };
+
 /**
- * The plaintext of a ciphertext `encryptTo` made for our key. `point` is the ephemeral key
- * uncompressed (`decompressPoint(ephemeral)`), checked by the caller.
+ * The plaintext of a code made for our key, or null when its ephemeral key is no point on
+ * the curve (`ephemeral`: format 2 its x, format 1 the compressed point).
  * @throws (rejects) when authentication fails: a changed byte, or another key.
  */
-export async function decryptFrom(
-	privateKey: CryptoKey,
-	ephemeral: Bytes,
-	point: Bytes,
-	iv: Bytes,
-	ciphertext: Bytes,
-	additionalData: Bytes
-): Promise<Bytes> {
-	const key = await codeKey(privateKey, point, ephemeral, 'decrypt');
+export async function decryptFrom(privateKey: CryptoKey, sealed: Sealed): Promise<Bytes | null> {
+	const compressed =
+		sealed.format === 2 ? new Uint8Array([0x02, ...sealed.ephemeral]) : sealed.ephemeral;
+	const point = decompressPoint(compressed);
+	if (!point) return null;
+	const secret = await sharedSecret(privateKey, point);
+	const { key, iv } =
+		sealed.format === 2
+			? await keyAndIv(secret, sealed.ephemeral, 'decrypt')
+			: { key: await formatOneKey(secret, sealed.ephemeral), iv: sealed.iv };
 	return new Uint8Array(
-		await subtle().decrypt({ name: 'AES-GCM', iv, additionalData }, key, ciphertext)
+		await subtle().decrypt(
+			{
+				name: 'AES-GCM',
+				iv,
+				additionalData: sealed.additionalData,
+				tagLength: TAG_BYTES[sealed.format] * 8
+			},
+			key,
+			sealed.ciphertext
+		)
 	);
 }

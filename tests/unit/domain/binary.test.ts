@@ -11,10 +11,13 @@ import {
 	isWellFormed,
 	fromBase64url,
 	fromHex,
+	readBase32,
 	readBase64url,
+	toBase32,
 	toBase64url,
 	toHex,
-	toWellFormed
+	toWellFormed,
+	utf8
 } from '../../../src/lib/domain/binary.ts';
 import { runs } from '../property-runs';
 
@@ -154,6 +157,40 @@ describe('base64url', () => {
 		expect(readBase64url('AB')).toEqual({ bytes: new Uint8Array([0]), canonical: false });
 		expect(readBase64url('AQB')).toEqual({ bytes: new Uint8Array([1, 0]), canonical: false });
 		expect(readBase64url('AQ')?.canonical).toBe(true);
+	});
+});
+
+describe('base32', () => {
+	it('gives the test vectors of RFC 4648, and reads them back', () => {
+		const vectors = ['', 'MY', 'MZXQ', 'MZXW6', 'MZXW6YQ', 'MZXW6YTB', 'MZXW6YTBOI'];
+		vectors.forEach((encoded, n) => {
+			const bytes = new TextEncoder().encode('foobar'.slice(0, n));
+			expect(toBase32(bytes)).toBe(encoded);
+			expect(readBase32(encoded)).toEqual({ bytes, canonical: true });
+		});
+	});
+
+	it('round-trips any bytes in uppercase letters and 2 to 7 only', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+				const text = toBase32(bytes);
+				expect(text).toMatch(/^[A-Z2-7]*$/);
+				expect(text.length).toBe(Math.ceil((bytes.length * 8) / 5));
+				expect(readBase32(text)).toEqual({ bytes, canonical: true });
+			}),
+			RUNS
+		);
+	});
+
+	it('refuses other characters, and marks cut or padded-with-bits text as not canonical', () => {
+		for (const text of ['MZXW6===', 'mzxw6', 'MZXW1', 'MZXW8', 'MZ-W6', 'MZ W6']) {
+			expect(readBase32(text)).toBeNull();
+		}
+		// A cut: 1, 3 or 6 characters past a multiple of 8 cannot end a byte.
+		expect(readBase32('MZXW6YTBO')).toEqual({ bytes: utf8('fooba'), canonical: false });
+		expect(readBase32('MZX')).toEqual({ bytes: utf8('f'), canonical: false });
+		// "MZ" is "f"; "M3" has a bit set past the byte.
+		expect(readBase32('M3')).toEqual({ bytes: utf8('f'), canonical: false });
 	});
 });
 
