@@ -10,7 +10,7 @@
 import { devices, type Browser, type Page } from '@playwright/test';
 import { loadBank, readPublishedIds } from './bank-load.ts';
 import { encodeAssignmentLink } from '../src/lib/domain/assignment-link.ts';
-import { generateTeacherKeys } from '../src/lib/domain/result-code.ts';
+import { generateTeacherKeys } from '../src/lib/domain/teacher-keys.ts';
 
 const RUNS = 3;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

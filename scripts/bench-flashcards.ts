@@ -7,6 +7,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { DAY_MS } from '../src/lib/domain/calendar.ts';
 import { buildQueue } from '../src/lib/domain/decks.ts';
 import { createRng, randomInt } from '../src/lib/domain/random.ts';
 import type { CardRecord } from '../src/lib/domain/records.ts';
@@ -16,7 +17,6 @@ export const BENCH_CARDS = 10_000;
 export const BENCH_DECK = 10_000;
 export const TARGET_MEDIAN_MS = 50;
 
-const DAY_MS = 86_400_000;
 /** Thursday 26 November 2026, 18:00 in Los Angeles. */
 const NOW = Date.parse('2026-11-26T18:00:00-08:00');
 const TIME_ZONE = 'America/Los_Angeles';

@@ -1,26 +1,27 @@
 /**
- * How long assignment links and result links get, whether they fit a QR code a phone can
- * scan at arm's length, and how long encoding and decoding take. Uses the real bank (ids,
- * items and published positions). `npx tsx scripts/bench-links.ts` prints the figures;
- * `benchLinks()` returns them as rows for scripts/bench.ts. Figures, not pass/fail: the
- * machines here are shared and noisy.
+ * How long assignment links and result links get, which QR version holds them, and how long
+ * encoding and decoding take. Uses the real bank (ids, items and published positions).
+ * `npx tsx scripts/bench-links.ts` prints the figures; `benchLinks()` returns them as rows
+ * for scripts/bench.ts. Figures, not pass/fail: the machines here are shared and noisy.
  *
- * QR sizes. A link is put in a QR code as it is (byte mode: lowercase letters keep it out of
- * the denser alphanumeric mode), so its length in bytes decides the version. The capacities
- * below are the standard's byte-mode table (ISO/IEC 18004, table 7), checked at run time
- * against the version uqr's `encode` picks for the same text.
+ * QR sizes. A link goes into its QR code as the app's QrCode component puts it: lean-qr
+ * picks the segments (the address before '#' in byte mode, the code after it, uppercase
+ * base32, in alphanumeric mode), and the version is the smallest that holds them at the
+ * level asked for. Each version is checked against the standard's capacities (ISO/IEC 18004,
+ * table 7, in data codewords) for those two segments: the encoder may only do as well or
+ * better. Format 1, the base64url links made before format 2, is shown beside the targets
+ * for comparison (its frozen encoder is tests/unit/domain/format-1.ts).
  *
- * Why version 10 at level M is the mark: version 10 is 57 × 57 modules. Printed 5 cm wide
- * on a worksheet (or shown on a phone or a projected slide at the same apparent size), a
- * module is under 0.9 mm; a phone camera held at arm's length (40 to 60 cm) still resolves
- * that reliably, and level M still reads with 15 % of the code creased, smudged or in glare.
- * Past version 10 the modules shrink below what a mid-range camera focuses on at that
- * distance unless the code is printed larger, and level L (7 %) gives up much of the margin
- * a folded worksheet needs. It is a rule of thumb, not part of the standard.
+ * Why version 10 at level M is the mark for an assignment link: version 10 is 57 × 57
+ * modules. Printed 5 cm wide on a worksheet (or projected on a classroom wall at the same
+ * apparent size), a module is under 0.9 mm; a phone camera at arm's length or from the back
+ * of a classroom still resolves that, and level M still reads with 15 % of the code creased,
+ * smudged or in glare. A result link is read off the student's own phone at close range, so
+ * version 12 (65 × 65) is its mark. Rules of thumb, not part of the standard.
  */
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { encode as qrEncode } from 'uqr';
+import { correction, generate } from 'lean-qr';
 import type {
 	AssignmentLink,
 	AssignmentResult,
@@ -31,57 +32,74 @@ import { decodeAssignmentLink, encodeAssignmentLink } from '../src/lib/domain/as
 import type { Item } from '../src/lib/domain/bank.ts';
 import type { AnswerResponse } from '../src/lib/domain/check-answer.ts';
 import { createRng, randomInt, shuffle, type Rng } from '../src/lib/domain/random.ts';
-import {
-	decryptResult,
-	encryptResult,
-	generateTeacherKeys,
-	type TeacherKeys
-} from '../src/lib/domain/result-code.ts';
+import { decryptResult, encryptResult } from '../src/lib/domain/result-code.ts';
+import { generateTeacherKeys, type TeacherKeys } from '../src/lib/domain/teacher-keys.ts';
+import { encodeAssignmentLinkV1, encryptResultV1 } from '../tests/unit/domain/format-1.ts';
 import { loadBank, readPublishedIds } from './bank-load.ts';
 
 export interface Row {
 	figure: string;
 	measured: string;
 	target?: string;
+	met?: boolean;
 }
 
-export const JOIN_ORIGIN = 'https://factdeck.example.org/join#';
-export const COLLECT_ORIGIN = 'https://factdeck.example.org/collect#';
+/** A school's host (35 characters with the scheme), and the one `npm start` serves on. */
+export const HOSTS = ['https://factdeck.example-school.org', 'http://localhost:4173'] as const;
 const SIZES = [10, 20, 50];
-const RUNS = 200;
-/** The largest version a phone reads at arm's length from a printed or on-screen code. */
-export const QR_VERSION_MARK = 10;
+const INSTRUCTIONS = [0, 200, 400];
+const RUNS = 100;
+/** The largest version for an assignment link (read at a distance) and a result link. */
+export const QR_MARK = { assignment: 10, result: 12 } as const;
 
-/** Byte-mode capacity in bytes of QR versions 1 to 40 (ISO/IEC 18004, table 7). */
-const QR_BYTES = {
+/** Data codewords of QR versions 1 to 40 (ISO/IEC 18004, table 7). */
+const DATA_CODEWORDS = {
 	L: [
-		17, 32, 53, 78, 106, 134, 154, 192, 230, 271, 321, 367, 425, 458, 520, 586, 644, 718, 792, 858,
-		929, 1003, 1091, 1171, 1273, 1367, 1465, 1528, 1628, 1732, 1840, 1952, 2068, 2188, 2303, 2431,
-		2563, 2699, 2809, 2953
+		19, 34, 55, 80, 108, 136, 156, 194, 232, 274, 324, 370, 428, 461, 523, 589, 647, 721, 795, 861,
+		932, 1006, 1094, 1174, 1276, 1370, 1468, 1531, 1631, 1735, 1843, 1955, 2071, 2191, 2306, 2434,
+		2566, 2702, 2812, 2956
 	],
 	M: [
-		14, 26, 42, 62, 84, 106, 122, 152, 180, 213, 251, 287, 331, 362, 412, 450, 504, 560, 624, 666,
-		711, 779, 857, 911, 997, 1059, 1125, 1190, 1264, 1370, 1452, 1538, 1628, 1722, 1809, 1911, 1989,
-		2099, 2213, 2331
+		16, 28, 44, 64, 86, 108, 124, 154, 182, 216, 254, 290, 334, 365, 415, 453, 507, 563, 627, 669,
+		714, 782, 860, 914, 1000, 1062, 1128, 1193, 1267, 1373, 1455, 1541, 1631, 1725, 1812, 1914,
+		1992, 2102, 2216, 2334
 	]
 } as const;
 
-/** The smallest QR version holding `text` in byte mode at `level`, or null past version 40. */
-export function qrVersion(text: string, level: 'L' | 'M'): number | null {
-	const bytes = new TextEncoder().encode(text).length;
-	const index = QR_BYTES[level].findIndex((capacity) => capacity >= bytes);
-	const version = index === -1 ? null : index + 1;
-	// The table, checked against a real encoder (which throws past version 40).
+type Level = keyof typeof DATA_CODEWORDS;
+
+/**
+ * Bits of the link at a version: the address up to '#' as a byte segment and the code after
+ * it as an alphanumeric one, or (a code with lowercase letters, format 1) all of it in bytes.
+ */
+function segmentBits(url: string, version: number): number {
+	const hash = url.indexOf('#') + 1;
+	const byteCount = version <= 9 ? 8 : 16;
+	const alnumCount = version <= 9 ? 9 : version <= 26 ? 11 : 13;
+	if (!/^[0-9A-Z $%*+./:-]*$/.test(url.slice(hash))) return 4 + byteCount + 8 * url.length;
+	const chars = url.length - hash;
+	return 4 + byteCount + 8 * hash + 4 + alnumCount + 11 * Math.floor(chars / 2) + 6 * (chars % 2);
+}
+
+/** The smallest version holding `url` as the app's QR code does, or null past version 40. */
+export function qrVersion(url: string, level: Level): number | null {
 	let picked: number | null;
 	try {
-		picked = qrEncode(text, { ecc: level, boostEcc: false }).version;
+		const qr = generate(url, {
+			minCorrectionLevel: correction[level],
+			maxCorrectionLevel: correction[level]
+		});
+		picked = (qr.size - 17) / 4;
 	} catch {
 		picked = null;
 	}
-	if (picked !== version) {
-		throw new Error(`QR table says version ${version}, uqr picks ${picked} (${level}, ${bytes} B)`);
+	// The standard's table for those segments: lean-qr may find better, never worse.
+	const index = DATA_CODEWORDS[level].findIndex((c, i) => c * 8 >= segmentBits(url, i + 1));
+	const table = index === -1 ? null : index + 1;
+	if (table !== null && (picked === null || picked > table)) {
+		throw new Error(`lean-qr picks version ${picked}, the table ${table} (${level}, ${url})`);
 	}
-	return version;
+	return picked;
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -155,18 +173,26 @@ function spread(items: Item[], n: number): Item[] {
 	return Array.from({ length: n }, (_, i) => items[Math.floor((i * items.length) / n)]);
 }
 
-function linkFor(f: Fixture, chosen: Item[]): AssignmentLink {
+/** Instructions of `n` characters, in sentences as a teacher writes them. */
+function instructions(n: number): string {
+	const sentence = 'Read paragraphs 1 to 12 first, then answer on your own. ';
+	return sentence
+		.repeat(Math.ceil(n / sentence.length))
+		.slice(0, n)
+		.trim();
+}
+
+function linkFor(f: Fixture, chosen: Item[], instructionChars: number): AssignmentLink {
 	return {
 		id: '5f3a9c01d2e4b687',
 		revision: 3,
 		bankVersion: f.index.version,
-		teacherName: 'Ms Anahit Grigoryan',
+		// 20 characters, and a title of 40.
+		teacherName: 'Mr Davit Harutyunyan',
 		teacherKey: f.keys.publicKey,
 		settings: {
-			// 40 and 120 characters.
 			title: 'Nagorno-Karabakh 2023: week 3 check quiz',
-			instructions:
-				'Read paragraphs 1 to 12 of the article first. Answer on your own; you have two tries and the best one counts. Good luck!',
+			instructions: instructions(instructionChars),
 			itemIds: chosen.map((i) => i.id),
 			mode: 'test',
 			shuffle: true,
@@ -177,13 +203,13 @@ function linkFor(f: Fixture, chosen: Item[]): AssignmentLink {
 	};
 }
 
-function resultFor(f: Fixture, chosen: Item[], seed: number): AssignmentResult {
+function resultFor(chosen: Item[], seed: number): AssignmentResult {
 	const rng = createRng(seed);
 	const answers: ResultAnswer[] = chosen.map((item) => ({
 		itemId: item.id,
 		response: realisticResponse(rng, item),
 		grade: null,
-		ms: randomInt(rng, 40, 900) * 100
+		ms: randomInt(rng, 4, 90) * 1000
 	}));
 	const started = 1_796_000_000;
 	return {
@@ -199,17 +225,24 @@ function resultFor(f: Fixture, chosen: Item[], seed: number): AssignmentResult {
 	};
 }
 
-function qrRows(what: string, url: string): Row[] {
-	const m = qrVersion(url, 'M');
-	const l = qrVersion(url, 'L');
-	const fits = m !== null && m <= QR_VERSION_MARK;
-	return [
-		{
-			figure: `${what}: QR version, level M / L`,
-			measured: `${m ?? '> 40'} / ${l ?? '> 40'} (${fits ? 'fits' : 'over'} v${QR_VERSION_MARK}-M)`,
-			target: `<= v${QR_VERSION_MARK} at M`
+const versions = (url: string) =>
+	`v${qrVersion(url, 'M') ?? '> 40'} / v${qrVersion(url, 'L') ?? '> 40'}`;
+
+/** Length and QR versions of a code on each host; a target row for the first host. */
+function sizeRows(what: string, path: string, code: string, mark?: number): Row[] {
+	return HOSTS.map((host, i) => {
+		const url = `${host}${path}#${code}`;
+		const m = qrVersion(url, 'M');
+		const row: Row = {
+			figure: `${what}, on ${host.replace(/^https?:\/\//, '')}: QR M / L, length`,
+			measured: `${versions(url)}, ${url.length} chars`
+		};
+		if (mark !== undefined && i === 0) {
+			row.target = `<= v${mark} at M`;
+			row.met = m !== null && m <= mark;
 		}
-	];
+		return row;
+	});
 }
 
 /** Every figure, as rows for the benchmark table. */
@@ -218,37 +251,44 @@ export async function benchLinks(): Promise<Row[]> {
 	const rows: Row[] = [];
 	for (const n of SIZES) {
 		const chosen = spread(f.items, n);
-		const link = linkFor(f, chosen);
-		const code = encodeAssignmentLink(link, f.index);
-		const url = JOIN_ORIGIN + code;
-		const decoded = decodeAssignmentLink(url, f.index);
-		if (!decoded.ok) throw new Error(`the ${n}-item link does not decode: ${decoded.message}`);
-		const what = `assignment link, ${n} items`;
-		rows.push({ figure: `${what}: length`, measured: `${url.length} chars (code ${code.length})` });
-		rows.push(...qrRows(what, url));
-		rows.push({
-			figure: `${what}: encode / decode (median of ${RUNS})`,
-			measured: `${ms(await timeRuns(() => encodeAssignmentLink(link, f.index)))} / ${ms(
-				await timeRuns(() => decodeAssignmentLink(url, f.index))
-			)}`
-		});
+		for (const chars of INSTRUCTIONS) {
+			const link = linkFor(f, chosen, chars);
+			const code = encodeAssignmentLink(link, f.index);
+			const decoded = decodeAssignmentLink(`${HOSTS[0]}/join#${code}`, f.index);
+			if (!decoded.ok) throw new Error(`the ${n}-item link does not decode: ${decoded.message}`);
+			const what = `assignment link, ${n} items, ${chars} chars of instructions`;
+			const target = n === 20 && chars === 0 ? QR_MARK.assignment : undefined;
+			rows.push(...sizeRows(what, '/join', code, target));
+			if (target !== undefined) {
+				rows.push(...sizeRows(`${what}, format 1`, '/join', encodeAssignmentLinkV1(link, f.index)));
+				rows.push({
+					figure: `${what}: encode / decode (median of ${RUNS})`,
+					measured: `${ms(await timeRuns(() => encodeAssignmentLink(link, f.index)))} / ${ms(
+						await timeRuns(() => decodeAssignmentLink(code, f.index))
+					)}`
+				});
+			}
+		}
 	}
 	for (const n of SIZES) {
 		const chosen = spread(f.items, n);
-		const result = resultFor(f, chosen, n);
+		const result = resultFor(chosen, n);
 		const code = await encryptResult(result, f.keys.publicKey, f.index, f.lookup);
-		const url = COLLECT_ORIGIN + code;
-		const back = await decryptResult(url, f.keys, f.index, f.lookup);
+		const back = await decryptResult(code, f.keys, f.index, f.lookup);
 		if (!back.ok) throw new Error(`the ${n}-answer result does not decrypt: ${back.message}`);
 		const what = `result link, ${n} answers`;
-		rows.push({ figure: `${what}: length`, measured: `${url.length} chars (code ${code.length})` });
-		rows.push(...qrRows(what, url));
-		rows.push({
-			figure: `${what}: encrypt / decrypt (median of ${RUNS})`,
-			measured: `${ms(
-				await timeRuns(() => encryptResult(result, f.keys.publicKey, f.index, f.lookup))
-			)} / ${ms(await timeRuns(() => decryptResult(url, f.keys, f.index, f.lookup)))}`
-		});
+		const target = n === 20 ? QR_MARK.result : undefined;
+		rows.push(...sizeRows(what, '/collect', code, target));
+		if (target !== undefined) {
+			const old = await encryptResultV1(result, f.keys.publicKey, f.index, f.lookup);
+			rows.push(...sizeRows(`${what}, format 1`, '/collect', old));
+			rows.push({
+				figure: `${what}: encrypt / decrypt (median of ${RUNS})`,
+				measured: `${ms(
+					await timeRuns(() => encryptResult(result, f.keys.publicKey, f.index, f.lookup))
+				)} / ${ms(await timeRuns(() => decryptResult(code, f.keys, f.index, f.lookup)))}`
+			});
+		}
 	}
 	return rows;
 }
@@ -258,6 +298,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
 	const width = Math.max(...rows.map((r) => r.figure.length));
 	console.log(`\nFactdeck links, ${new Date().toISOString()}, Node ${process.version}\n`);
 	for (const r of rows) {
-		console.log(`${r.figure.padEnd(width)}  ${r.measured.padEnd(34)} ${r.target ?? ''}`);
+		const verdict = r.met === undefined ? '' : r.met ? ' (met)' : ' (MISSED)';
+		console.log(`${r.figure.padEnd(width)}  ${r.measured.padEnd(26)} ${r.target ?? ''}${verdict}`);
 	}
 }

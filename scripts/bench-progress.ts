@@ -6,13 +6,13 @@
  * benchmark can import benchDashboard().
  */
 import { pathToFileURL } from 'node:url';
+import { DAY_MS } from '../src/lib/domain/calendar.ts';
 import { computeDashboard, type DashboardInput } from '../src/lib/domain/progress.ts';
 import type { AnswerEvent, CardRecord } from '../src/lib/domain/records.ts';
 
 const EVENTS = 100_000;
 const CARDS = 10_000;
 const TOPICS = 8;
-const DAY_MS = 86_400_000;
 /** Friday 27 November 2026, 18:00 in Paris. */
 const NOW = Date.parse('2026-11-27T18:00:00+01:00');
 const TARGET_MS = 300;

@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { ITEM_KINDS, type Item } from '../src/lib/domain/bank.ts';
+import { DAY_MS } from '../src/lib/domain/calendar.ts';
 import { generateQuiz, type QuizHistory } from '../src/lib/domain/quiz.ts';
 import { createRng, randomInt, type Rng } from '../src/lib/domain/random.ts';
 
@@ -82,7 +83,7 @@ function syntheticHistory(items: Item[]): QuizHistory {
 		history[item.id] = {
 			seen,
 			correct: randomInt(rng, 0, seen),
-			lastAt: 1_764_000_000_000 + randomInt(rng, 0, 30 * 86_400_000)
+			lastAt: 1_764_000_000_000 + randomInt(rng, 0, 30 * DAY_MS)
 		};
 	}
 	return history;

@@ -3,11 +3,13 @@
  * synthetic learner and times the app's own storage functions.
  */
 import { openDB } from 'idb';
+import { DAY_MS } from '../../src/lib/domain/calendar.ts';
 import { computeDashboard } from '../../src/lib/domain/progress.ts';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from '../../src/lib/domain/backup.ts';
 import { historyFromEvents, historyFromStats } from '../../src/lib/domain/quiz-results.ts';
 import type { AnswerEvent, CardRecord } from '../../src/lib/domain/records.ts';
-import { DB_NAME, closeDB, getDB, upgrade, type FactdeckDB } from '../../src/lib/storage/db.ts';
+import { DB_NAME, closeDB, getDB, upgrade } from '../../src/lib/storage/db.ts';
+import type { FactdeckDB } from '../../src/lib/storage/schema.ts';
 import { deviceTimeZone } from '../../src/lib/clock.ts';
 import { exportBackup, importBackup } from '../../src/lib/storage/backup.ts';
 import { deleteLearner } from '../../src/lib/storage/learners.ts';
@@ -19,7 +21,6 @@ import {
 	loadDashboardData
 } from '../../src/lib/storage/progress.ts';
 
-const DAY = 86_400_000;
 const TOPICS = [
 	'people',
 	'places',
@@ -39,13 +40,13 @@ function synthetic(events: number, cards: number, now: number): Backup {
 		id: `e${i}`,
 		learnerId,
 		itemId: `item-${Math.floor(rand() * cards)}`,
-		at: now - Math.floor(rand() * 365 * DAY),
+		at: now - Math.floor(rand() * 365 * DAY_MS),
 		source: rand() < 0.5 ? 'quiz' : 'flashcard',
 		correct: rand() < 0.7,
 		ms: 3000 + Math.floor(rand() * 9000)
 	}));
 	const cardRows: CardRecord[] = Array.from({ length: cards }, (_, i) => {
-		const due = now + Math.floor((rand() - 0.3) * 30 * DAY);
+		const due = now + Math.floor((rand() - 0.3) * 30 * DAY_MS);
 		return {
 			learnerId,
 			itemId: `item-${i}`,
@@ -60,7 +61,7 @@ function synthetic(events: number, cards: number, now: number): Backup {
 				reps: 3,
 				lapses: 0,
 				state: 'review',
-				lastReview: now - DAY
+				lastReview: now - DAY_MS
 			}
 		};
 	});
@@ -71,7 +72,7 @@ function synthetic(events: number, cards: number, now: number): Backup {
 		bankVersion: 1,
 		learners: [
 			{
-				learner: { id: learnerId, name: 'Bench', colour: '#1d4ed8', createdAt: now - 366 * DAY },
+				learner: { id: learnerId, name: 'Bench', colour: '#1d4ed8', createdAt: now - 366 * DAY_MS },
 				events: eventRows,
 				cards: cardRows,
 				attempts: [],
@@ -121,7 +122,7 @@ export async function run(events: number, cards: number) {
 	const learnerId = backup.learners[0].learner.id;
 	const [importMs] = await time(() => importBackup(backup));
 	await closeDB();
-	const endOfToday = now + DAY;
+	const endOfToday = now + DAY_MS;
 	const [openAndCountMs, due] = await time(async () => {
 		await getDB();
 		return countDueCards(learnerId, endOfToday);

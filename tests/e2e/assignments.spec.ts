@@ -311,7 +311,8 @@ test('a flashcard deck assignment: study each card once, then the result carries
 }) => {
 	const { readPublishedIds } = await import('../../scripts/bank-load');
 	const { encodeAssignmentLink } = await import('../../src/lib/domain/assignment-link');
-	const { generateTeacherKeys, decryptResult } = await import('../../src/lib/domain/result-code');
+	const { decryptResult } = await import('../../src/lib/domain/result-code');
+	const { generateTeacherKeys } = await import('../../src/lib/domain/teacher-keys');
 	const index = { version: bank!.version, published: readPublishedIds() };
 	const cards = items.filter((i) => !i.quizOnly).slice(0, 2);
 	const keys = await generateTeacherKeys();

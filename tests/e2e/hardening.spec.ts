@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { loadBank, readPublishedIds } from '../../scripts/bank-load';
 import type { AssignmentLink } from '../../src/lib/domain/assignment';
 import { encodeAssignmentLink } from '../../src/lib/domain/assignment-link';
-import { generateTeacherKeys } from '../../src/lib/domain/result-code';
+import { generateTeacherKeys } from '../../src/lib/domain/teacher-keys';
 
 const { bank } = loadBank();
 const index = { version: bank!.version, published: readPublishedIds() };

@@ -11,7 +11,7 @@ import type { Item, ItemOf } from '../../src/lib/domain/bank.ts';
 import { encodeAssignmentLink } from '../../src/lib/domain/assignment-link.ts';
 import { presentItem } from '../../src/lib/domain/quiz.ts';
 import { createRng } from '../../src/lib/domain/random.ts';
-import { generateTeacherKeys } from '../../src/lib/domain/result-code.ts';
+import { generateTeacherKeys } from '../../src/lib/domain/teacher-keys.ts';
 import { ROUTES } from '../e2e/helpers.ts';
 import { heading, label, role, text, within, type Session } from './driver.ts';
 

@@ -1,5 +1,6 @@
 /** Helpers for composing a set: the item filter and "pick N balanced across topics". */
-import { exclusionGroupsOf, type Item, type ItemKind } from './bank.ts';
+import type { Item, ItemKind } from './bank.ts';
+import { drawBalanced, ListQueue } from './quiz-draw.ts';
 import { createRng, shuffle } from './random.ts';
 
 export interface ComposeFilter {
@@ -34,9 +35,10 @@ export function filterForCompose(items: readonly Item[], filter: ComposeFilter):
 }
 
 /**
- * Up to `count` more items from `pool`, spread evenly across topics (round-robin, order
- * within each topic set by the seed), never one already chosen nor one sharing an exclusion
- * group (any of its groups) with a chosen item (such items give each other's answers away).
+ * Up to `count` more items from `pool`, spread evenly across topics (the quiz's round-robin,
+ * `drawBalanced`; order within each topic and of the topics set by the seed), never one
+ * already chosen nor one sharing an exclusion group (any of its groups) with a chosen item
+ * (such items give each other's answers away).
  */
 export function pickBalanced(
 	pool: readonly Item[],
@@ -46,7 +48,6 @@ export function pickBalanced(
 ): Item[] {
 	const rng = createRng(seed);
 	const taken = new Set(chosen.map((i) => i.id));
-	const groups = new Set(chosen.flatMap(exclusionGroupsOf));
 	const byTopic = new Map<string, Item[]>();
 	for (const item of shuffle(rng, pool)) {
 		if (taken.has(item.id)) continue;
@@ -55,23 +56,6 @@ export function pickBalanced(
 		byTopic.set(item.topic, list);
 	}
 	const topics = shuffle(rng, [...byTopic.keys()].sort());
-	const picked: Item[] = [];
-	let progress = true;
-	while (picked.length < count && progress) {
-		progress = false;
-		for (const topic of topics) {
-			if (picked.length >= count) break;
-			const list = byTopic.get(topic)!;
-			while (list.length) {
-				const item = list.shift()!;
-				const own = exclusionGroupsOf(item);
-				if (own.some((g) => groups.has(g))) continue;
-				for (const g of own) groups.add(g);
-				picked.push(item);
-				progress = true;
-				break;
-			}
-		}
-	}
-	return picked;
+	const queues = topics.map((topic) => new ListQueue(byTopic.get(topic)!));
+	return drawBalanced(queues, count, chosen);
 }

@@ -1,38 +1,35 @@
 /**
- * Assignment links: a teacher's set, packed into the fragment of a link (…/join#FDKa…) that
- * students open. No server ever sees it. Also the envelope every Factdeck code shares, which
- * result-code.ts uses too.
+ * Assignment links: a teacher's set, packed into the fragment of a link (…/join#FDKA…) that
+ * students open. No server ever sees it. The envelope around the body (prefix, length, CRC,
+ * base32) is the one every code shares: see code-envelope.ts. This app writes format 2 and
+ * reads both 2 and 1, so links made before format 2 keep opening.
  *
- * Envelope (all codes, every format version; later versions may change only the body):
- *
- *   magic        3 bytes  0x14 0x32 0x9a (assignment) or 0x14 0x32 0xab (result): in
- *                         base64url the code always starts "FDKa" or "FDKr"
- *   version      1 byte   format version, 1
- *   rest         varint   how many bytes follow this field, the CRC included: a cut link is
- *                         told apart from a mistyped one
- *   body         …
- *   crc          4 bytes  CRC-32 (big-endian) of every byte before it
- *
- * Assignment body, version 1:
+ * Assignment body, format 2:
  *
  *   id           8 bytes  the set id (16 hex digits)
  *   revision     varint
  *   bankVersion  varint   1 or more
  *   flags        1 byte   bits 0-1 mode (0 practice, 1 test, 2 flashcards), bit 2 shuffle,
- *                         bit 3 showAnswers; other bits 0
+ *                         bit 3 showAnswers, bit 4 the teacher key's y parity (its
+ *                         compressed form starts 0x02 + this bit); other bits 0
  *   tries        varint   0 (no limit) to LIMITS.maxTries
  *   due          varint   0 for none, else days from 2020-01-01 plus 1
  *   title        text     varint byte length, then UTF-8
  *   instructions text
  *   teacherName  text
- *   teacherKey   33 bytes compressed P-256 point
+ *   teacherKey   32 bytes the x of the teacher's P-256 public key
  *   count        varint   LIMITS.minItems to LIMITS.maxItems
- *   items        varints  each item's position in `BankIndex.published`
+ *   items        packed   each item's position in `BankIndex.published`, as
+ *                         `writePositions` packs them (a width byte, then that many bits each)
+ *
+ * Format 1 is the same but for three fields: flags has no parity bit, teacherKey is the whole
+ * compressed point (33 bytes), and the items are one varint each.
  *
  * Text lengths are counted in code points (`[...text].length`), as the composer counts them.
  * Text may not hold control characters (Unicode Cc), but for line breaks in instructions.
- * Every value has exactly one encoding (shortest varints, no spare bits), so a link that
- * decodes is always the very link `encodeAssignmentLink` makes for what it decodes to.
+ * Every value has exactly one encoding (shortest varints, fewest bits, no spare bits), so a
+ * link that decodes is always the very link `encodeAssignmentLink` makes for what it
+ * decodes to.
  */
 import {
 	ASSIGNMENT_MODES,
@@ -42,242 +39,39 @@ import {
 	type Decoded,
 	type DecodeProblem
 } from './assignment.ts';
+import { ByteReader, ByteWriter, fromHex, toBase64url, toHex, type Bytes } from './binary.ts';
+import { dayOfIso, isoDate } from './calendar.ts';
 import {
-	ByteReader,
-	ByteWriter,
-	codePoints,
-	COMPRESSED_POINT_BYTES,
-	crc32,
-	decompressPoint,
-	FormatError,
-	fromBase64url,
-	fromHex,
-	isBase64url,
-	isWellFormed,
-	readBase64url,
-	toBase64url,
-	toHex,
-	type Bytes
-} from './binary.ts';
-
-// ---- the envelope ------------------------------------------------------------------------
-
-export type CodeKind = 'assignment' | 'result';
-
-/** The format version this app writes, and the newest it reads. */
-export const CODE_FORMAT_VERSION = 1;
-
-/** Every code starts with one of these (3 bytes, so exactly these 4 base64url characters). */
-export const CODE_PREFIX: Record<CodeKind, string> = { assignment: 'FDKa', result: 'FDKr' };
-const FAMILY_PREFIX = 'FDK';
-const MAGIC: Record<CodeKind, Bytes> = {
-	assignment: fromBase64url(CODE_PREFIX.assignment)!,
-	result: fromBase64url(CODE_PREFIX.result)!
-};
-const CRC_BYTES = 4;
-
-/** A refusal: which problem, and for developers and tests, which check failed. */
-export type Refusal = Extract<Decoded<never>, { ok: false }>;
-
-/** Refuses with the sentence for `problem` from `messages`. */
-export function refuse(
-	messages: Record<DecodeProblem, string>,
-	problem: DecodeProblem,
-	detail: string
-): Refusal {
-	return { ok: false, problem, message: messages[problem], detail };
-}
-
-/**
- * The code in what a person pasted: everything after the first '#' (or all of it when there
- * is none), with every space and line break taken out (a long link often comes back wrapped
- * from an email or a chat).
- */
-export function codeText(input: string): string {
-	const text = String(input);
-	const hash = text.indexOf('#');
-	return (hash === -1 ? text : text.slice(hash + 1)).replace(/\s+/g, '');
-}
-
-/**
- * Which kind of code a pasted link or code holds, from its first characters only, so the
- * app can send it to the right screen; null for anything else. Decoding may still refuse it.
- */
-export function peekKind(input: string): CodeKind | null {
-	const text = codeText(input);
-	if (!isBase64url(text)) return null;
-	if (text.startsWith(CODE_PREFIX.assignment)) return 'assignment';
-	if (text.startsWith(CODE_PREFIX.result)) return 'result';
-	return null;
-}
-
-/** The start of a code: magic, format version, and the length of what follows. */
-export function codeHeader(kind: CodeKind, bodyLength: number): Bytes {
-	return new ByteWriter()
-		.bytes(MAGIC[kind])
-		.byte(CODE_FORMAT_VERSION)
-		.varint(bodyLength + CRC_BYTES)
-		.finish();
-}
-
-/** The whole code for `body`: header, body, CRC. */
-export function sealCode(kind: CodeKind, body: Uint8Array): Bytes {
-	const writer = new ByteWriter().bytes(codeHeader(kind, body.length)).bytes(body);
-	return writer.uint32(crc32(writer.finish())).finish();
-}
-
-/** An opened envelope: the whole code, and where its body lies. */
-export interface OpenedCode {
-	ok: true;
-	bytes: Bytes;
-	/** Where the body starts (just after the `rest` field). */
-	bodyStart: number;
-	/** Where the body ends (where the CRC starts). */
-	bodyEnd: number;
-}
-
-/**
- * Checks the envelope of a pasted code, in order: empty, too large, not Factdeck, wrong
- * kind, truncated, altered (the CRC, before any deeper check, so a typo is called a typo),
- * newer format.
- */
-export function openCode(
-	input: string,
-	kind: CodeKind,
-	messages: Record<DecodeProblem, string>
-): OpenedCode | Refusal {
-	const no = (problem: DecodeProblem, detail: string) => refuse(messages, problem, detail);
-	const text = codeText(input);
-	if (text === '') return no('empty', 'nothing after the #');
-	if (text.length > LIMITS.linkChars) {
-		return no('too-large', `${text.length} characters, more than ${LIMITS.linkChars}`);
-	}
-	const read = readBase64url(text);
-	if (!read) return no('not-factdeck', 'a character outside base64url');
-	if (text.length < CODE_PREFIX[kind].length) {
-		return CODE_PREFIX[kind].startsWith(text)
-			? no('truncated', 'shorter than the magic')
-			: no('not-factdeck', 'too short and no magic');
-	}
-	const other: CodeKind = kind === 'assignment' ? 'result' : 'assignment';
-	if (text.startsWith(CODE_PREFIX[other])) return no('wrong-kind', `${other} code`);
-	if (!text.startsWith(CODE_PREFIX[kind])) {
-		return text.startsWith(FAMILY_PREFIX)
-			? no('newer-format', 'a kind of code this version does not know')
-			: no('not-factdeck', 'no Factdeck magic');
-	}
-	const { bytes, canonical } = read;
-	const reader = new ByteReader(bytes, MAGIC[kind].length);
-	let version: number;
-	let rest: number;
-	try {
-		version = reader.byte();
-		rest = reader.varint();
-	} catch (e) {
-		if (e instanceof FormatError && e.reason === 'truncated') {
-			return no('truncated', 'ends inside the header');
-		}
-		return no('altered', 'the length field is malformed');
-	}
-	if (reader.remaining < rest) {
-		return no('truncated', `${rest - reader.remaining} bytes missing`);
-	}
-	if (reader.remaining > rest) return no('altered', `${reader.remaining - rest} bytes too many`);
-	if (!canonical) return no('altered', 'leftover bits in the last character');
-	if (rest < CRC_BYTES) return no('altered', 'no room for the CRC');
-	const bodyEnd = bytes.length - CRC_BYTES;
-	const stored = new ByteReader(bytes, bodyEnd).uint32();
-	if (stored !== crc32(bytes, 0, bodyEnd)) return no('altered', 'CRC mismatch');
-	if (version > CODE_FORMAT_VERSION) return no('newer-format', `format version ${version}`);
-	if (version < 1) return no('invalid', `format version ${version}`);
-	return { ok: true, bytes, bodyStart: reader.offset, bodyEnd };
-}
-
-// ---- shared checks -----------------------------------------------------------------------
-
-/** The first fault of a text field, or null: length, blankness, control characters. */
-export function textFault(
-	name: string,
-	text: unknown,
-	rules: { max: number; required?: boolean; newlines?: boolean }
-): string | null {
-	if (typeof text !== 'string') return `${name} is not text`;
-	if (codePoints(text) > rules.max) return `${name} is longer than ${rules.max} characters`;
-	if (rules.required && text.trim() === '') return `${name} is empty`;
-	if (!isWellFormed(text)) return `${name} has an unpaired surrogate`;
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 0x0a && rules.newlines) continue;
-		// C0 and C1 controls (Unicode Cc).
-		if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
-			return `${name} has a control character (U+${c.toString(16).padStart(4, '0')})`;
-		}
-	}
-	return null;
-}
-
-const HEX_ID = /^[0-9a-f]{16}$/;
-
-/** Whether `id` is 16 lowercase hex digits (a set or student id). */
-export function isHexId(id: unknown): id is string {
-	return typeof id === 'string' && HEX_ID.test(id);
-}
-
-/** Whether `n` is a whole number from `min` to `max`. */
-export function isWhole(n: unknown, min = 0, max = Number.MAX_SAFE_INTEGER): n is number {
-	return typeof n === 'number' && Number.isSafeInteger(n) && n >= min && n <= max;
-}
-
-const positions = new WeakMap<readonly string[], Map<string, number>>();
-
-/** Each published id's position (cached per `published` array). */
-export function publishedPositions(bank: BankIndex): Map<string, number> {
-	let map = positions.get(bank.published);
-	if (!map) {
-		map = new Map();
-		bank.published.forEach((id, i) => {
-			if (!map!.has(id)) map!.set(id, i);
-		});
-		positions.set(bank.published, map);
-	}
-	return map;
-}
-
-/** A teacher key's compressed point, or null unless it is a valid P-256 public key. */
-export function teacherKeyBytes(key: unknown): Bytes | null {
-	if (typeof key !== 'string') return null;
-	const bytes = fromBase64url(key);
-	return bytes && decompressPoint(bytes) ? bytes : null;
-}
+	isHexId,
+	isWhole,
+	openCode,
+	publishedPositions,
+	readPositions,
+	refuse,
+	sealCode,
+	textFault,
+	writePositions,
+	type CodeFormat
+} from './code-envelope.ts';
+import { COMPRESSED_POINT_BYTES, COORDINATE_BYTES, teacherKeyBytes } from './teacher-keys.ts';
 
 // ---- due dates ---------------------------------------------------------------------------
 
-const DAY_MS = 86_400_000;
-const DUE_EPOCH = Date.UTC(2020, 0, 1);
+const DUE_EPOCH = dayOfIso('2020-01-01');
 /** 9999-12-31, the last date with a four-digit year. */
-const LAST_DUE_DAY = (Date.UTC(9999, 11, 31) - DUE_EPOCH) / DAY_MS;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LAST_DUE_DAY = dayOfIso('9999-12-31') - DUE_EPOCH;
 
 /** Days from 2020-01-01 to a 'YYYY-MM-DD' date, or null when it is not a real date in range. */
 function dueDay(date: string): number | null {
-	const m = DATE_PATTERN.exec(date);
-	if (!m) return null;
-	const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	const at = Date.UTC(year, month - 1, day);
-	const back = new Date(at);
-	if (
-		back.getUTCFullYear() !== year ||
-		back.getUTCMonth() !== month - 1 ||
-		back.getUTCDate() !== day
-	) {
-		return null;
-	}
-	const n = (at - DUE_EPOCH) / DAY_MS;
+	const day = dayOfIso(date);
+	// The round trip refuses dates Date.UTC would roll over (2026-02-30) or remap (0099-…).
+	if (Number.isNaN(day) || isoDate(day) !== date) return null;
+	const n = day - DUE_EPOCH;
 	return n >= 0 && n <= LAST_DUE_DAY ? n : null;
 }
 
 function dueDate(day: number): string {
-	return new Date(DUE_EPOCH + day * DAY_MS).toISOString().slice(0, 10);
+	return isoDate(DUE_EPOCH + day);
 }
 
 // ---- assignment links --------------------------------------------------------------------
@@ -308,9 +102,15 @@ export const LINK_MESSAGES: Record<DecodeProblem, string> = {
 		"This link was made for another teacher's device. Ask your teacher to share the assignment again."
 };
 
+const FLAG_MODE = 0b11;
 const FLAG_SHUFFLE = 0b100;
 const FLAG_SHOW_ANSWERS = 0b1000;
-const FLAG_MODE = 0b11;
+/** Format 2: the teacher key's y parity. */
+const FLAG_KEY_ODD = 0b10000;
+const FLAGS: Record<CodeFormat, number> = {
+	1: FLAG_MODE | FLAG_SHUFFLE | FLAG_SHOW_ANSWERS,
+	2: FLAG_MODE | FLAG_SHUFFLE | FLAG_SHOW_ANSWERS | FLAG_KEY_ODD
+};
 
 type LinkFault = { problem: 'unknown-items' | 'invalid'; detail: string };
 
@@ -357,7 +157,7 @@ export function assignmentLinkFault(link: AssignmentLink, bank: BankIndex): stri
 }
 
 /**
- * The fragment payload (base64url, no '#') for `link`: the caller puts it after its origin,
+ * The fragment payload (format 2, no '#') for `link`: the caller puts it after its origin,
  * as in `https://…/join#` + payload.
  * @throws Error when the link breaks a rule (unpublished item, a limit exceeded, a bad
  * date or key): the composer validates first, so this is a programming error.
@@ -367,11 +167,13 @@ export function encodeAssignmentLink(link: AssignmentLink, bank: BankIndex): str
 	if (fault) throw new Error(`encodeAssignmentLink: ${fault.detail}`);
 	const s = link.settings;
 	const known = publishedPositions(bank);
+	const key = teacherKeyBytes(link.teacherKey)!;
 	const due = s.dueDate === null ? 0 : dueDay(s.dueDate)! + 1;
 	const flags =
 		ASSIGNMENT_MODES.indexOf(s.mode) |
 		(s.shuffle ? FLAG_SHUFFLE : 0) |
-		(s.showAnswers ? FLAG_SHOW_ANSWERS : 0);
+		(s.showAnswers ? FLAG_SHOW_ANSWERS : 0) |
+		(key[0] === 0x03 ? FLAG_KEY_ODD : 0);
 	const body = new ByteWriter()
 		.bytes(fromHex(link.id)!)
 		.varint(link.revision)
@@ -382,28 +184,50 @@ export function encodeAssignmentLink(link: AssignmentLink, bank: BankIndex): str
 		.string(s.title, LIMITS.titleChars)
 		.string(s.instructions, LIMITS.instructionsChars)
 		.string(link.teacherName, LIMITS.teacherNameChars)
-		.bytes(teacherKeyBytes(link.teacherKey)!)
+		.bytes(key.subarray(1))
 		.varint(s.itemIds.length);
-	for (const id of s.itemIds) body.varint(known.get(id)!);
-	const text = toBase64url(sealCode('assignment', body.finish()));
+	writePositions(
+		body,
+		s.itemIds.map((id) => known.get(id)!)
+	);
+	const text = sealCode('assignment', body.finish());
 	if (text.length > LIMITS.linkChars) {
 		throw new Error(`encodeAssignmentLink: ${text.length} characters, over ${LIMITS.linkChars}`);
 	}
 	return text;
 }
 
+/** The teacher key as the link carries it, by format (read from `r`). */
+function readTeacherKey(r: ByteReader, format: CodeFormat, flags: number): string {
+	if (format === 1) return toBase64url(r.bytes(COMPRESSED_POINT_BYTES));
+	const key: Bytes = new Uint8Array(COMPRESSED_POINT_BYTES);
+	key[0] = flags & FLAG_KEY_ODD ? 0x03 : 0x02;
+	key.set(r.bytes(COORDINATE_BYTES), 1);
+	return toBase64url(key);
+}
+
+/** The items' positions as the link carries them, by format (read from `r`). */
+function readItems(r: ByteReader, format: CodeFormat): number[] {
+	const count = r.varint(LIMITS.maxItems);
+	if (format === 2) return readPositions(r, count);
+	const indexes: number[] = [];
+	for (let i = 0; i < count; i++) indexes.push(r.varint());
+	return indexes;
+}
+
 /**
- * Reads an assignment link: a whole URL (everything up to the first '#' is ignored) or the
- * bare payload, spaces and line breaks anywhere ignored. Checks, in order: empty, too large
- * (over LIMITS.linkChars characters after the '#'), not Factdeck, wrong kind (a result
- * link), truncated, altered (CRC), newer format, newer bank, unknown items, invalid. Never
- * throws; a refusal's `message` is a sentence for the student.
+ * Reads an assignment link, of either format: a whole URL (everything up to the first '#'
+ * is ignored) or the bare payload, spaces and line breaks anywhere ignored. Checks, in
+ * order: empty, too large (over LIMITS.linkChars characters after the '#'), not Factdeck,
+ * wrong kind (a result link), truncated, altered (CRC), newer format, newer bank, unknown
+ * items, invalid. Never throws; a refusal's `message` is a sentence for the student.
  */
 export function decodeAssignmentLink(input: string, bank: BankIndex): Decoded<AssignmentLink> {
 	const no = (problem: DecodeProblem, detail: string) => refuse(LINK_MESSAGES, problem, detail);
 	try {
 		const opened = openCode(input, 'assignment', LINK_MESSAGES);
 		if (!opened.ok) return opened;
+		const { format } = opened;
 		const r = new ByteReader(opened.bytes, opened.bodyStart, opened.bodyEnd);
 		const id = toHex(r.bytes(8));
 		const revision = r.varint();
@@ -414,7 +238,7 @@ export function decodeAssignmentLink(input: string, bank: BankIndex): Decoded<As
 		const flags = r.byte();
 		// Reported after unknown items, as every invalid value is.
 		let flagFault: string | null = null;
-		if (flags & ~(FLAG_MODE | FLAG_SHUFFLE | FLAG_SHOW_ANSWERS)) flagFault = 'unknown flags';
+		if (flags & ~FLAGS[format]) flagFault = 'unknown flags';
 		const mode = ASSIGNMENT_MODES[flags & FLAG_MODE];
 		if (mode === undefined) flagFault = 'unknown mode';
 		const tries = r.varint(LIMITS.maxTries);
@@ -422,10 +246,8 @@ export function decodeAssignmentLink(input: string, bank: BankIndex): Decoded<As
 		const title = r.string(LIMITS.titleChars);
 		const instructions = r.string(LIMITS.instructionsChars);
 		const teacherName = r.string(LIMITS.teacherNameChars);
-		const teacherKey = toBase64url(r.bytes(COMPRESSED_POINT_BYTES));
-		const count = r.varint(LIMITS.maxItems);
-		const indexes: number[] = [];
-		for (let i = 0; i < count; i++) indexes.push(r.varint());
+		const teacherKey = readTeacherKey(r, format, flags);
+		const indexes = readItems(r, format);
 		r.done();
 		const unknown = indexes.find((i) => i >= bank.published.length);
 		if (unknown !== undefined) {

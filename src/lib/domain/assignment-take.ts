@@ -9,8 +9,9 @@ import type {
 	AssignmentSettings,
 	ResultAnswer
 } from './assignment.ts';
-import { LIMITS } from './assignment.ts';
+import { LIMITS, setItems } from './assignment.ts';
 import type { Item } from './bank.ts';
+import { cutText } from './binary.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { QuizQuestion } from './quiz.ts';
 import { gradedSince } from './decks.ts';
@@ -48,7 +49,7 @@ export function assignmentQuestions(
 	seed: number
 ): QuizQuestion[] {
 	const rng = createRng(seed);
-	const items = settings.itemIds.map(lookup).filter((item): item is Item => item !== undefined);
+	const { items } = setItems(settings.itemIds, lookup);
 	const ordered = settings.shuffle ? shuffle(rng, items) : items;
 	return ordered.map((item) => presentItem(rng, item));
 }
@@ -69,16 +70,13 @@ export function dueEnd(
 	return startOfDay(next.toISOString().slice(0, 10));
 }
 
-function cutText(response: AnswerResponse): AnswerResponse {
-	if ('text' in response && response.text.length > LIMITS.answerChars) {
-		return { text: [...response.text].slice(0, LIMITS.answerChars).join('') };
-	}
-	return response;
+/** A typed answer cut to what a result carries; any other response as it is. */
+function cutResponse(response: AnswerResponse): AnswerResponse {
+	return 'text' in response ? { text: cutText(response.text, LIMITS.answerChars) } : response;
 }
 
-/** Rounds to what a result code keeps: whole seconds, tenths of a second per answer. */
+/** Rounds to what a result code keeps: whole seconds, for the try and for each answer. */
 const seconds = (ms: number) => Math.round(ms / 1000) * 1000;
-const tenths = (ms: number) => Math.round(ms / 100) * 100;
 
 /** The result of a finished quiz-mode attempt, in the order the student answered. */
 export function resultFromAttempt(
@@ -89,9 +87,9 @@ export function resultFromAttempt(
 ): AssignmentResult {
 	const answers: ResultAnswer[] = attempt.answers.map((a) => ({
 		itemId: a.itemId,
-		response: a.response ? cutText(a.response as AnswerResponse) : null,
+		response: a.response ? cutResponse(a.response as AnswerResponse) : null,
 		grade: null,
-		ms: tenths(a.ms)
+		ms: seconds(a.ms)
 	}));
 	const score = attempt.answers.reduce((sum, a) => sum + a.score, 0);
 	return {
@@ -126,7 +124,7 @@ export function resultFromGrades(
 	if (!cardIds.length || cardIds.some((id) => !first.has(id))) return null;
 	const answers: ResultAnswer[] = cardIds.map((id) => {
 		const event = first.get(id)!;
-		return { itemId: id, response: null, grade: event.grade!, ms: tenths(event.ms) };
+		return { itemId: id, response: null, grade: event.grade!, ms: seconds(event.ms) };
 	});
 	const times = cardIds.map((id) => first.get(id)!.at);
 	return {

@@ -1,11 +1,12 @@
 /**
  * Teacher assignments, as plain data: the set a teacher composes, what its link carries,
- * and the result a student sends back. The link and result codecs live in
+ * the assignment as a student's device keeps it, and the result a student sends back. The link and result codecs live in
  * assignment-link.ts and result-code.ts; the class report in class-report.ts.
  *
  * There is no server. A set travels to students inside a link's fragment; a result
  * travels back inside another link's fragment, encrypted to the teacher's public key.
  */
+import type { Item } from './bank.ts';
 import type { AnswerResponse } from './check-answer.ts';
 import type { Grade } from './records.ts';
 
@@ -94,6 +95,25 @@ export function settingsProblems(
 	return problems;
 }
 
+/**
+ * A set's items in the teacher's order, each id once (a saved set or a decoded link never
+ * holds an id twice; older data might), and the ids `lookup` does not find (items this bank
+ * has retired), in order.
+ */
+export function setItems(
+	itemIds: readonly string[],
+	lookup: (id: string) => Item | undefined
+): { items: Item[]; missing: string[] } {
+	const items: Item[] = [];
+	const missing: string[] = [];
+	for (const id of new Set(itemIds)) {
+		const item = lookup(id);
+		if (item) items.push(item);
+		else missing.push(id);
+	}
+	return { items, missing };
+}
+
 /** A set as the teacher's device keeps it (IndexedDB store `sets`). */
 export interface TeacherSet extends AssignmentSettings {
 	/** 16 lowercase hex digits (8 random bytes); travels in links and results. */
@@ -127,7 +147,7 @@ export interface ResultAnswer {
 	response: AnswerResponse | null;
 	/** Flashcard mode: the first grade given to the card; null otherwise. */
 	grade: Grade | null;
-	/** Time spent on it, milliseconds (codes keep tenths of a second). */
+	/** Time spent on it, milliseconds (codes keep whole seconds; format 1 kept tenths). */
 	ms: number;
 }
 
@@ -183,4 +203,21 @@ export interface BankIndex {
 	 * name items by their position here, which never changes: the file is append-only.
 	 */
 	published: readonly string[];
+}
+
+/** An assignment a learner received by link (IndexedDB store `assignments`). */
+export interface ReceivedAssignment {
+	learnerId: string;
+	/** The teacher's set id (one record per set; a newer revision replaces the older). */
+	id: string;
+	receivedAt: number;
+	/** The decoded assignment link. */
+	assignment: AssignmentLink;
+	/**
+	 * The name the student gave when accepting, as their teacher knows them (absent on
+	 * assignments accepted before names were asked).
+	 */
+	studentName?: string;
+	/** Result links made, oldest first: the try, the name it carries, and the link to send. */
+	results: { at: number; code: string; tryNumber?: number; attemptId?: string; name?: string }[];
 }

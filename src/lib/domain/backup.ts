@@ -12,9 +12,21 @@
  * pairs (private keys included: whoever has the file can read results sent to this teacher).
  */
 import * as v from 'valibot';
-import type { Learner, AnswerEvent, CardRecord, Attempt, ReceivedAssignment } from './records.ts';
-import { ASSIGNMENT_MODES, LIMITS, type TeacherSet } from './assignment.ts';
+import {
+	GRADES,
+	type Learner,
+	type AnswerEvent,
+	type CardRecord,
+	type Attempt
+} from './records.ts';
+import {
+	ASSIGNMENT_MODES,
+	LIMITS,
+	type ReceivedAssignment,
+	type TeacherSet
+} from './assignment.ts';
 import type { ReceivedResult } from './class-report.ts';
+import type { TeacherKeys } from './teacher-keys.ts';
 
 export const BACKUP_FORMAT = 'factdeck-backup';
 export const BACKUP_VERSION = 2;
@@ -39,7 +51,7 @@ const eventSchema = v.object({
 	at: time,
 	source: v.picklist(['quiz', 'flashcard', 'assignment']),
 	correct: v.boolean(),
-	grade: v.optional(v.picklist(['again', 'hard', 'good', 'easy'])),
+	grade: v.optional(v.picklist(GRADES)),
 	response: v.optional(json),
 	ms: v.pipe(v.number(), v.finite(), v.minValue(0)),
 	attemptId: v.optional(id)
@@ -178,7 +190,7 @@ const resultSchema = v.object({
 		v.object({
 			itemId: id,
 			response: v.nullable(responseSchema),
-			grade: v.nullable(v.picklist(['again', 'hard', 'good', 'easy'])),
+			grade: v.nullable(v.picklist(GRADES)),
 			ms: v.pipe(v.number(), v.finite(), v.minValue(0))
 		})
 	)
@@ -231,7 +243,7 @@ export interface LearnerBackup {
 /** The teacher's side of the device (see the format note above). */
 export interface TeacherBackup {
 	name: string;
-	keys: { publicKey: string; privateKey: JsonWebKey; createdAt: number }[];
+	keys: TeacherKeys[];
 	sets: TeacherSet[];
 	results: ReceivedResult[];
 }

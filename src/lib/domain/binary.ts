@@ -1,7 +1,8 @@
 /**
  * Bytes for links and codes: a writer and a reader (unsigned LEB128 varints, fixed bytes,
- * length-prefixed UTF-8 text), base64url, CRC-32, hex, and P-256 point compression. Pure
- * and dependency-free, the same in browsers and Node.
+ * length-prefixed UTF-8 text), base64url, base32, CRC-32 and hex. Pure and dependency-free, the
+ * same in browsers and Node. (P-256 point compression lives with the keys, in
+ * teacher-keys.ts.)
  *
  * Writing is done by the app's own encoders, so a bad value there is a programming error
  * and throws a plain Error. Reading is done on whatever a person pasted, so every fault
@@ -32,10 +33,16 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, 'g');
 
 /** Whether `text` has no unpaired surrogate, so it survives UTF-8 unchanged. */
 export function isWellFormed(text: string): boolean {
 	return !LONE_SURROGATE.test(text);
+}
+
+/** `text` with each unpaired surrogate replaced by U+FFFD (what UTF-8 would do anyway). */
+export function toWellFormed(text: string): string {
+	return text.replace(LONE_SURROGATES, '\uFFFD');
 }
 
 /** UTF-8 bytes of `text` (unpaired surrogates become U+FFFD, as TextEncoder does). */
@@ -276,6 +283,64 @@ export function fromBase64url(text: string): Bytes | null {
 	return read && read.canonical ? read.bytes : null;
 }
 
+// ---- base32 ------------------------------------------------------------------------------
+
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const BASE32_VALUES = new Int8Array(128).fill(-1);
+for (let i = 0; i < BASE32.length; i++) BASE32_VALUES[BASE32.charCodeAt(i)] = i;
+
+/**
+ * Base32 (RFC 4648 §6) without padding: uppercase letters and the digits 2 to 7 only, so a
+ * QR code holds it in its alphanumeric mode (5 bits in 5.5) and a URL fragment carries it
+ * as it is.
+ */
+export function toBase32(bytes: Uint8Array): string {
+	let out = '';
+	let buffer = 0;
+	let bits = 0;
+	for (const b of bytes) {
+		buffer = ((buffer << 8) | b) & 0xfff;
+		bits += 8;
+		while (bits >= 5) {
+			bits -= 5;
+			out += BASE32[(buffer >>> bits) & 31];
+		}
+	}
+	if (bits > 0) out += BASE32[(buffer << (5 - bits)) & 31];
+	return out;
+}
+
+/**
+ * Decodes base32 leniently enough to diagnose a damaged code, as `readBase64url` does: a
+ * final run of characters that no whole byte can end with (1, 3 or 6 past a multiple of 8,
+ * which only a cut makes) is ignored, and so are leftover bits; `canonical` says whether
+ * `text` is exactly what `toBase32` gives for the bytes. Null when a character is not in the
+ * alphabet (lowercase and padding included).
+ */
+export function readBase32(text: string): { bytes: Bytes; canonical: boolean } | null {
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 128 || BASE32_VALUES[c] < 0) return null;
+	}
+	const rest = text.length % 8;
+	const drop = rest === 1 || rest === 3 || rest === 6 ? 1 : 0;
+	const usable = text.length - drop;
+	const bytes = new Uint8Array(Math.floor((usable * 5) / 8));
+	let buffer = 0;
+	let bits = 0;
+	let k = 0;
+	for (let i = 0; i < usable; i++) {
+		buffer = ((buffer << 5) | BASE32_VALUES[text.charCodeAt(i)]) & 0xfff;
+		bits += 5;
+		if (bits >= 8) {
+			bits -= 8;
+			bytes[k++] = (buffer >>> bits) & 0xff;
+		}
+	}
+	const leftover = buffer & ((1 << bits) - 1);
+	return { bytes, canonical: drop === 0 && leftover === 0 };
+}
+
 // ---- CRC-32 ------------------------------------------------------------------------------
 
 const CRC_TABLE = new Uint32Array(256);
@@ -306,83 +371,5 @@ export function fromHex(text: string): Bytes | null {
 	if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) return null;
 	const out = new Uint8Array(text.length / 2);
 	for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-	return out;
-}
-
-// ---- P-256 points ------------------------------------------------------------------------
-
-// NIST P-256 (secp256r1): y² = x³ - 3x + b over the prime field p. p ≡ 3 (mod 4), so a
-// square root of a is a^((p+1)/4) whenever a is a square.
-const P = 0xffffffff00000001000000000000000000000000ffffffffffffffffffffffffn;
-const B = 0x5ac635d8aa3a93e7b3ebbd55769886bc651d06b0cc53b0f63bce3c3e27d2604bn;
-const SQRT_EXPONENT = (P + 1n) / 4n;
-
-/** Length of a compressed P-256 public key (0x02 or 0x03, then x). */
-export const COMPRESSED_POINT_BYTES = 33;
-/** Length of an uncompressed one (0x04, then x, then y): Web Crypto's 'raw' format. */
-export const UNCOMPRESSED_POINT_BYTES = 65;
-
-function modPow(base: bigint, exponent: bigint, modulus: bigint): bigint {
-	let result = 1n;
-	let b = base % modulus;
-	let e = exponent;
-	while (e > 0n) {
-		if (e & 1n) result = (result * b) % modulus;
-		b = (b * b) % modulus;
-		e >>= 1n;
-	}
-	return result;
-}
-
-function bigFromBytes(bytes: Uint8Array): bigint {
-	let n = 0n;
-	for (const b of bytes) n = (n << 8n) | BigInt(b);
-	return n;
-}
-
-function bytesFromBig(n: bigint, length: number): Bytes {
-	const out = new Uint8Array(length);
-	let rest = n;
-	for (let i = length - 1; i >= 0; i--) {
-		out[i] = Number(rest & 0xffn);
-		rest >>= 8n;
-	}
-	return out;
-}
-
-const curveRight = (x: bigint) => (((x * x * x - 3n * x + B) % P) + P) % P;
-
-/**
- * The compressed form of an uncompressed P-256 point (65 bytes, as Web Crypto exports it).
- * Throws a plain Error when the input is not such a point (a programming error).
- */
-export function compressPoint(raw: Uint8Array): Bytes {
-	if (raw.length !== UNCOMPRESSED_POINT_BYTES || raw[0] !== 0x04) {
-		throw new Error('not an uncompressed P-256 point');
-	}
-	const out = new Uint8Array(COMPRESSED_POINT_BYTES);
-	out[0] = 0x02 | (raw[64] & 1);
-	out.set(raw.subarray(1, 33), 1);
-	return out;
-}
-
-/**
- * The uncompressed point (65 bytes) for a compressed one, or null when the bytes are not a
- * point on the curve (wrong length or prefix, x out of the field, or no y for that x).
- */
-export function decompressPoint(compressed: Uint8Array): Bytes | null {
-	if (compressed.length !== COMPRESSED_POINT_BYTES) return null;
-	const prefix = compressed[0];
-	if (prefix !== 0x02 && prefix !== 0x03) return null;
-	const x = bigFromBytes(compressed.subarray(1));
-	if (x >= P) return null;
-	const right = curveRight(x);
-	let y = modPow(right, SQRT_EXPONENT, P);
-	if ((y * y) % P !== right) return null;
-	if ((y & 1n) !== BigInt(prefix & 1)) y = P - y;
-	const out = new Uint8Array(UNCOMPRESSED_POINT_BYTES);
-	out[0] = 0x04;
-	out.set(compressed.subarray(1), 1);
-	out.set(bytesFromBig(y, 32), 33);
 	return out;
 }

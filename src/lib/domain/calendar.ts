@@ -9,7 +9,7 @@
  */
 
 export const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
+export const HOUR_MS = 3_600_000;
 
 /** The time zone is not one the platform's Intl knows. */
 export class InvalidTimeZoneError extends Error {

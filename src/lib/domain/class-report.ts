@@ -12,11 +12,17 @@
  * no longer in the bank are left out (counted in `skippedItems`), and answers to items that
  * are not in the set (a result of an older revision) are ignored.
  */
-import type { AssignmentResult, ResultAnswer, TeacherSet } from './assignment.ts';
+import {
+	setItems,
+	type AssignmentResult,
+	type ResultAnswer,
+	type TeacherSet
+} from './assignment.ts';
 import type { Item, ItemKind } from './bank.ts';
-import { DAY_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
+import { DAY_MS, HOUR_MS, LocalCalendar, dayOfIso, isoDate, todayBounds } from './calendar.ts';
 import { checkAnswer } from './check-answer.ts';
 import { formatResponse } from './quiz-results.ts';
+import { GRADES } from './records.ts';
 import { isBlankResponse } from './responses.ts';
 
 /** A result as the teacher's device stores it. */
@@ -135,9 +141,8 @@ export interface ClassReport {
 	distribution: ScoreDistribution;
 }
 
-const HOUR_MS = 3_600_000;
 const GRADES_RIGHT = new Set(['hard', 'good', 'easy']);
-const GRADES = new Set(['again', 'hard', 'good', 'easy']);
+const GRADE_WORDS = new Set<string>(GRADES);
 
 /** Two decimals, as scores are kept in results. */
 function round2(n: number): number {
@@ -179,7 +184,7 @@ function mark(
 ): Mark {
 	if (flashcards) {
 		const grade = answer?.grade;
-		const answered = typeof grade === 'string' && GRADES.has(grade);
+		const answered = typeof grade === 'string' && GRADE_WORDS.has(grade);
 		const correct = typeof grade === 'string' && GRADES_RIGHT.has(grade);
 		return {
 			answered,
@@ -265,13 +270,7 @@ export function buildClassReport(
 	vocabulary: readonly string[],
 	options: ClassReportOptions = {}
 ): ClassReport {
-	const items: Item[] = [];
-	const skippedItemIds: string[] = [];
-	for (const id of new Set(set.itemIds)) {
-		const item = lookup(id);
-		if (item) items.push(item);
-		else skippedItemIds.push(id);
-	}
+	const { items, missing: skippedItemIds } = setItems(set.itemIds, lookup);
 	const flashcards = set.mode === 'flashcards';
 	const timeZone = options.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 	const dueEnd = dueEndOf(set.dueDate, timeZone);

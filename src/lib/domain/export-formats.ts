@@ -3,25 +3,14 @@
  * (one Basic note per item). Pure string builders; the UI downloads the text as a file.
  *
  * Choices, ordering entries and matching answers are listed alphabetically (reversed if that
- * happens to be the answer's order), as on the paper worksheet: the bank often stores the
- * answer first, and an import that does not shuffle must not give it away.
+ * happens to be the answer's order), as on the paper worksheet (listing-order.ts): the bank
+ * often stores the answer first, and an import that does not shuffle must not give it away.
  */
 import type { Item, ItemOf } from './bank.ts';
 import { numericExpected } from './check-answer.ts';
+import { alphabetical, notInAnswerOrder } from './listing-order.ts';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Alphabetical, numbers by value; the same on every device. */
-function alphabetical(values: readonly string[]): string[] {
-	return [...values].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-}
-
-/** Alphabetical, or reversed when that would be exactly `answer`'s order. */
-function notInAnswerOrder(values: readonly string[], answer: readonly string[]): string[] {
-	const sorted = alphabetical(values);
-	const same = sorted.length > 1 && sorted.every((value, i) => value === answer[i]);
-	return same ? sorted.reverse() : sorted;
-}
 
 /** "a", "a and b", "a, b and c". */
 function listWords(words: readonly string[]): string {

@@ -15,7 +15,8 @@
 import type { Item } from './bank.ts';
 import { giftShare } from './export-formats.ts';
 import { generalFeedback, promptText, requireItems } from './lms-text.ts';
-import { alphabetical, attrs, indent, textElement } from './xml.ts';
+import { alphabetical } from './listing-order.ts';
+import { attrs, indent, textElement } from './xml.ts';
 
 /** Moodle's `<text>` inside an element with a format: `<name format="…"><text>…</text></name>`. */
 function formatted(name: string, text: string): string {

@@ -19,7 +19,8 @@
 import type { Item } from './bank.ts';
 import { generalFeedback, promptText, requireItems } from './lms-text.ts';
 import type { PackageFiles } from './lms-zip.ts';
-import { alphabetical, attrs, escapeXml, indent, textElement } from './xml.ts';
+import { alphabetical } from './listing-order.ts';
+import { attrs, escapeXml, indent, textElement } from './xml.ts';
 
 export const QTI_NAMESPACE = 'http://www.imsglobal.org/xsd/imsqti_v2p1';
 const QTI_SCHEMA = 'http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd';

@@ -3,8 +3,9 @@
  * the device's first learner (named by the app until a person gives a name), and the
  * teacher's name on links. Pure.
  */
-import { LIMITS } from './assignment.ts';
-import type { Learner, ReceivedAssignment } from './records.ts';
+import { LIMITS, type ReceivedAssignment } from './assignment.ts';
+import { cutText } from './binary.ts';
+import type { Learner } from './records.ts';
 
 /** The name the app gives the device's first learner before anyone typed one. */
 export const AUTOMATIC_LEARNER_NAME = 'Learner 1';
@@ -15,7 +16,7 @@ export const AUTOMATIC_LEARNER_NAME = 'Learner 1';
  * must not load the quiz and assignment code that module brings.)
  */
 export function cleanStudentName(name: string): string {
-	return [...name.replace(/\p{Cc}/gu, ' ').trim()].slice(0, LIMITS.studentNameChars).join('');
+	return cutText(name.replace(/\p{Cc}/gu, ' ').trim(), LIMITS.studentNameChars);
 }
 
 /** Whether a learner's name is the one the app made up (not typed by a person). */

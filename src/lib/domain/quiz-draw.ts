@@ -101,15 +101,39 @@ export class RankedQueue implements ItemQueue {
 	}
 }
 
+/** Items in the order given (already shuffled, say), handed out one at a time. */
+export class ListQueue implements ItemQueue {
+	#items: readonly Item[];
+	#next = 0;
+
+	constructor(items: readonly Item[]) {
+		this.#items = items;
+	}
+
+	get empty(): boolean {
+		return this.#next >= this.#items.length;
+	}
+
+	take(): Item {
+		return this.#items[this.#next++];
+	}
+}
+
 /**
  * Round-robin over the queues: each turn, every queue in order gives its next item whose id
- * and exclusion groups (any of them) are not in the quiz yet, until `count` items are chosen or all queues
- * run out. The counts per topic thus differ by at most one, except where a topic runs out.
+ * and exclusion groups (any of them) are not taken yet, until `count` items are chosen or all
+ * queues run out. The counts per topic thus differ by at most one, except where a topic runs
+ * out. `taken` holds what was chosen before (a set being composed): those ids and groups
+ * count as taken from the start.
  */
-export function drawBalanced(queues: readonly ItemQueue[], count: number): Item[] {
+export function drawBalanced(
+	queues: readonly ItemQueue[],
+	count: number,
+	taken: readonly Item[] = []
+): Item[] {
 	const chosen: Item[] = [];
-	const usedIds = new Set<string>();
-	const usedGroups = new Set<string>();
+	const usedIds = new Set(taken.map((item) => item.id));
+	const usedGroups = new Set(taken.flatMap(exclusionGroupsOf));
 	let live = queues;
 	while (chosen.length < count && live.length > 0) {
 		for (const queue of live) {

@@ -1,9 +1,10 @@
 /**
  * What the app stores about each learner, as plain data: the shapes of the IndexedDB
  * records (src/lib/storage) and of backup files. Times are epoch milliseconds (numbers
- * survive JSON, structured clone and IndexedDB indexes alike).
+ * survive JSON, structured clone and IndexedDB indexes alike). The records of assignments
+ * live with them: a received assignment and a teacher's set in assignment.ts, a received
+ * result in class-report.ts.
  */
-import type { AssignmentLink } from './assignment.ts';
 import type { QuizOptions, QuizQuestion } from './quiz.ts';
 
 /** A person who studies on this device. Several can share one device. */
@@ -29,8 +30,9 @@ export const LEARNER_COLOURS = [
 
 export type EventSource = 'quiz' | 'flashcard' | 'assignment';
 
-/** FSRS grades, stored as words rather than ts-fsrs's numeric Rating. */
-export type Grade = 'again' | 'hard' | 'good' | 'easy';
+/** FSRS grades, stored as words rather than ts-fsrs's numeric Rating, worst first. */
+export const GRADES = ['again', 'hard', 'good', 'easy'] as const;
+export type Grade = (typeof GRADES)[number];
 
 /** One answer or flashcard grade: the unit of every statistic. Ids are stable (backups). */
 export interface AnswerEvent {
@@ -137,21 +139,4 @@ export interface Attempt {
 	/** The questions in the order shown, with their options' order, as the generator made them. */
 	questions: QuizQuestion[];
 	answers: AttemptAnswer[];
-}
-
-/** An assignment a learner received by link (src/lib/domain/assignment.ts). */
-export interface ReceivedAssignment {
-	learnerId: string;
-	/** The teacher's set id (one record per set; a newer revision replaces the older). */
-	id: string;
-	receivedAt: number;
-	/** The decoded assignment link. */
-	assignment: AssignmentLink;
-	/**
-	 * The name the student gave when accepting, as their teacher knows them (absent on
-	 * assignments accepted before names were asked).
-	 */
-	studentName?: string;
-	/** Result links made, oldest first: the try, the name it carries, and the link to send. */
-	results: { at: number; code: string; tryNumber?: number; attemptId?: string; name?: string }[];
 }

@@ -1,29 +1,25 @@
 /**
  * Result codes: what a student sends back, encrypted so that only the teacher's device that
  * shared the assignment can read it. There is no server: the code travels in the fragment of
- * a link (…#FDKr…), by chat, mail or QR code.
+ * a link (…/collect#FDKR…), by chat, mail or QR code. This app writes format 2 and reads
+ * both 2 and 1, so results made before format 2 keep opening.
  *
- * Keys. The teacher's device makes an ECDH P-256 key pair once (`generateTeacherKeys`); the
- * public half travels in every assignment link as a compressed point (33 bytes, base64url).
+ * The keys and the encryption (ECIES: ephemeral ECDH P-256, HKDF-SHA-256, AES-256-GCM) are
+ * in teacher-keys.ts; the envelope (prefix, length, CRC, base32) is in code-envelope.ts.
  *
- * Encryption (ECIES): the student's app makes a fresh ephemeral P-256 key pair, agrees a
- * secret with the teacher's key (ECDH), derives an AES-GCM-256 key from it with HKDF-SHA-256
- * (salt: the ephemeral compressed key; info: 'factdeck-result-v1'), and encrypts the payload
- * under a random 12-byte IV, authenticating the clear header as additional data.
+ * Code body, format 2:
  *
- * Code layout, format version 1 (the envelope is the one in assignment-link.ts):
+ *   fingerprint  4 bytes  of the teacher key (see `keyFingerprint`); the prefix, `rest` and
+ *                         this are the clear header, authenticated with the ciphertext
+ *   ephemeral    32 bytes the x of the ephemeral P-256 public key
+ *   ciphertext   …        AES-GCM, its 12-byte tag included (key and IV from HKDF)
+ *   (then the envelope's CRC: a typo or a cut is reported as such before any cryptography)
  *
- *   magic        3 bytes  "FDKr" in base64url
- *   version      1 byte   1
- *   rest         varint   bytes after this field, CRC included
- *   fingerprint  4 bytes  of the teacher key (see `keyFingerprint`)   } clear header = AAD
- *   ephemeral    33 bytes compressed P-256 point
- *   iv           12 bytes
- *   ciphertext   …        AES-GCM, tag (16 bytes) included
- *   crc          4 bytes  CRC-32 of everything before it: a typo or a cut is reported as
- *                         such before any cryptography
+ * Format 1's body: fingerprint (4), the compressed ephemeral key (33), the IV (12), the
+ * ciphertext with a 16-byte tag; its clear header is the magic, version, `rest` and the
+ * fingerprint.
  *
- * Payload (the plaintext), version 1:
+ * Payload (the plaintext), format 2:
  *
  *   bankVersion  varint   the student's bank: a teacher with an older bank is told to update
  *   assignmentId 8 bytes
@@ -35,28 +31,18 @@
  *   duration     varint   whole seconds from startedAt to finishedAt (each rounded first;
  *                         a clock set back mid-way gives 0)
  *   score        varint   score × 100, rounded
- *   count        varint   1 to LIMITS.maxItems answers, then each answer:
- *     item       varint   position in `BankIndex.published`
- *     time       varint   tenths of a second (rounded; a negative time counts as 0)
- *     head       varint   tag × 5 + grade (0 none, 1 again, 2 hard, 3 good, 4 easy)
- *     data       by tag:
- *       0 none          (no response)
- *       1 single        varint: the choice's index in item.options
- *       2 multi         varint: bitmask over item.options (choices in the item's order)
- *       3 multi, list   varint count, then each choice's index (choices in another order)
- *       4 false, 5 true (nothing)
- *       6 text          text (typed and numeric), cut to LIMITS.answerChars code points
- *       7 ordering      varint: the permutation's rank (Lehmer code) over item.sequence
- *       8 matching      varint: for each left entry in the item's order, the chosen
- *                       right's index in item.pairs + 1 (0 = none), as base (rights + 1)
- *                       digits, the first left the most significant
- *       9 raw           text: the response as JSON, for a response that does not fit its
- *                       item (an option the item no longer has, say), so nothing is lost
+ *   count        varint   1 to LIMITS.maxItems answers
+ *   items        packed   each answer's item, its position in `BankIndex.published`, as
+ *                         `writePositions` packs them (code-envelope.ts)
+ *   answers      …        each answer as response-packing.ts writes it (time, grade, response)
+ *
+ * Format 1's payload is the same up to `count`; then each answer is its item's position
+ * (varint) and the rest as response-packing.ts reads format 1 (times in tenths).
  *
  * Round trip: decoding gives back exactly the result encoded, except that times are rounded
- * as above, texts are cut as above, and matching pairs come back in the item's left order.
- * When a code would be longer than LIMITS.linkChars (only many long typed answers can do
- * that), text answers are cut shorter, step by step, until it fits.
+ * as above (answers to whole seconds), texts are cut as above, and matching pairs come back
+ * in the item's left order. When a code would be longer than LIMITS.linkChars (only many
+ * long typed answers can do that), text answers are cut shorter, step by step, until it fits.
  */
 import {
 	LIMITS,
@@ -72,368 +58,45 @@ import {
 	isWhole,
 	openCode,
 	publishedPositions,
+	readPositions,
 	refuse,
 	sealCode,
 	textFault,
+	writePositions,
+	type CodeFormat,
 	type Refusal
-} from './assignment-link.ts';
+} from './code-envelope.ts';
 import type { Item } from './bank.ts';
+import { ByteReader, ByteWriter, FormatError, fromHex, toHex, type Bytes } from './binary.ts';
 import {
-	ByteReader,
-	ByteWriter,
-	compressPoint,
+	interpret,
+	needsItem,
+	readAnswer,
+	readFormatOneAnswer,
+	writeAnswer,
+	type RawAnswer
+} from './response-packing.ts';
+import { GRADES } from './records.ts';
+import {
 	COMPRESSED_POINT_BYTES,
-	cutText,
-	decompressPoint,
-	FormatError,
-	fromBase64url,
-	fromHex,
-	toBase64url,
-	toHex,
-	utf8,
-	type Bytes
-} from './binary.ts';
-import type { AnswerResponse } from './check-answer.ts';
-import type { Grade } from './records.ts';
-
-/** A teacher's key pair as the teacher's device stores it. */
-export interface TeacherKeys {
-	/** Compressed P-256 point (33 bytes), base64url: what assignment links carry. */
-	publicKey: string;
-	privateKey: JsonWebKey;
-}
+	COORDINATE_BYTES,
+	decryptFrom,
+	encryptTo,
+	FINGERPRINT_BYTES,
+	importTeacherKeys,
+	IV_BYTES,
+	publicKeyBytes,
+	TAG_BYTES,
+	type TeacherKeys
+} from './teacher-keys.ts';
 
 /** Looks up a bank item by id (undefined when this bank does not have it). */
 export type ItemLookup = (id: string) => Item | undefined;
 
-/** Longest JSON kept for a response that does not fit its item (tag 9). */
-export const RAW_RESPONSE_CHARS = 1000;
-
-const FINGERPRINT_BYTES = 4;
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-const HKDF_INFO = utf8('factdeck-result-v1');
-const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
-const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 /** Latest time a JavaScript Date can hold, in seconds. */
 const MAX_SECONDS = 8_640_000_000_000;
 /** Shorter and shorter cuts for text answers, tried in turn when a code is too long. */
 const TEXT_CUTS = [LIMITS.answerChars, 60, 30, 15, 8];
-
-const subtle = () => globalThis.crypto.subtle;
-
-// ---- keys --------------------------------------------------------------------------------
-
-/** A new ECDH P-256 key pair for a teacher's device (extractable, so backups can keep it). */
-export async function generateTeacherKeys(): Promise<TeacherKeys> {
-	const pair = await subtle().generateKey(ECDH, true, ['deriveBits']);
-	const raw = new Uint8Array(await subtle().exportKey('raw', pair.publicKey));
-	return {
-		publicKey: toBase64url(compressPoint(raw)),
-		privateKey: await subtle().exportKey('jwk', pair.privateKey)
-	};
-}
-
-/** The compressed point of a public key, or a plain Error when it is not a P-256 key. */
-function publicKeyBytes(publicKey: string): Bytes {
-	const bytes = fromBase64url(publicKey);
-	if (!bytes || !decompressPoint(bytes)) throw new Error('not a compressed P-256 public key');
-	return bytes;
-}
-
-async function fingerprintBytes(compressed: Bytes): Promise<Bytes> {
-	const digest = new Uint8Array(await subtle().digest('SHA-256', compressed));
-	return digest.slice(0, FINGERPRINT_BYTES);
-}
-
-/**
- * The first 4 bytes of SHA-256 of the compressed key, as 8 hex digits: what result codes
- * carry in clear to say which teacher they are for (and a short name to show for a key).
- * @throws Error when `publicKey` is not a compressed P-256 key.
- */
-export async function keyFingerprint(publicKey: string): Promise<string> {
-	return toHex(await fingerprintBytes(publicKeyBytes(publicKey)));
-}
-
-/** The AES-GCM key for one code, from our private key and the other side's public point. */
-async function codeKey(
-	privateKey: CryptoKey,
-	publicPoint: Bytes,
-	ephemeral: Bytes,
-	usage: 'encrypt' | 'decrypt'
-): Promise<CryptoKey> {
-	const publicKey = await subtle().importKey('raw', publicPoint, ECDH, false, []);
-	const secret = await subtle().deriveBits({ name: 'ECDH', public: publicKey }, privateKey, 256);
-	const hkdf = await subtle().importKey('raw', secret, 'HKDF', false, ['deriveKey']);
-	return subtle().deriveKey(
-		{ name: 'HKDF', hash: 'SHA-256', salt: ephemeral, info: HKDF_INFO },
-		hkdf,
-		{ name: 'AES-GCM', length: 256 },
-		false,
-		[usage]
-	);
-}
-
-// ---- responses ---------------------------------------------------------------------------
-
-const TAG = {
-	none: 0,
-	single: 1,
-	multiMask: 2,
-	multiList: 3,
-	false: 4,
-	true: 5,
-	text: 6,
-	ordering: 7,
-	matching: 8,
-	raw: 9
-} as const;
-type Tag = (typeof TAG)[keyof typeof TAG];
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-	typeof v === 'object' &&
-	v !== null &&
-	!Array.isArray(v) &&
-	[Object.prototype, null].includes(Object.getPrototypeOf(v));
-
-const isStringList = (v: unknown): v is string[] =>
-	Array.isArray(v) && v.every((s) => typeof s === 'string');
-
-/** The response's single field, when it has the shape of one of the AnswerResponse kinds. */
-function responseField(response: unknown): [string, unknown] | null {
-	if (!isPlainObject(response)) return null;
-	const keys = Object.keys(response);
-	if (keys.length !== 1) return null;
-	const [key] = keys;
-	const value = response[key];
-	const fits =
-		(key === 'choice' && typeof value === 'string') ||
-		(key === 'text' && typeof value === 'string') ||
-		(key === 'value' && typeof value === 'boolean') ||
-		((key === 'choices' || key === 'order') && isStringList(value)) ||
-		(key === 'pairs' &&
-			isPlainObject(value) &&
-			Object.values(value).every((s) => typeof s === 'string'));
-	return fits ? [key, value] : null;
-}
-
-/** The rank of a permutation of 0..n-1 (Lehmer code, most significant first). */
-function permutationRank(perm: number[]): number {
-	const used = new Array<boolean>(perm.length).fill(false);
-	let rank = 0;
-	perm.forEach((p, i) => {
-		let smaller = 0;
-		for (let q = 0; q < p; q++) if (!used[q]) smaller++;
-		used[p] = true;
-		rank = rank * (perm.length - i) + smaller;
-	});
-	return rank;
-}
-
-function permutationOfRank(rank: number, n: number): number[] {
-	const digits = new Array<number>(n);
-	let rest = rank;
-	for (let i = n - 1; i >= 0; i--) {
-		digits[i] = rest % (n - i);
-		rest = Math.floor(rest / (n - i));
-	}
-	const left = Array.from({ length: n }, (_, i) => i);
-	return digits.map((d) => left.splice(d, 1)[0]);
-}
-
-const factorial = (n: number) => {
-	let f = 1;
-	for (let i = 2; i <= n; i++) f *= i;
-	return f;
-};
-
-/** Whether the numbers are distinct. */
-const distinct = (xs: number[]) => new Set(xs).size === xs.length;
-
-/** Replaces unpaired surrogates with U+FFFD (what UTF-8 would do anyway). */
-const wellFormed = (text: string) =>
-	text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-
-/** Writes `response` for `item` in the most compact form that gives it back exactly. */
-function writeResponse(
-	w: ByteWriter,
-	grade: number,
-	response: AnswerResponse | null,
-	item: Item | undefined,
-	textCut: number
-): void {
-	const head = (tag: Tag) => w.varint(tag * 5 + grade);
-	if (response === null) {
-		head(TAG.none);
-		return;
-	}
-	const field = responseField(response);
-	if (!field) throw new Error(`encryptResult: not an answer response: ${JSON.stringify(response)}`);
-	const [key, value] = field;
-	switch (item?.kind) {
-		case 'single': {
-			const index = key === 'choice' ? item.options.indexOf(value as string) : -1;
-			if (index >= 0) {
-				head(TAG.single).varint(index);
-				return;
-			}
-			break;
-		}
-		case 'multi': {
-			if (key !== 'choices' || item.options.length > 52) break;
-			const indexes = (value as string[]).map((c) => item.options.indexOf(c));
-			if (indexes.includes(-1) || !distinct(indexes)) break;
-			if (indexes.every((x, i) => i === 0 || indexes[i - 1] < x)) {
-				head(TAG.multiMask).varint(indexes.reduce((mask, x) => mask + 2 ** x, 0));
-			} else {
-				head(TAG.multiList).varint(indexes.length);
-				for (const x of indexes) w.varint(x);
-			}
-			return;
-		}
-		case 'truefalse':
-			if (key === 'value') {
-				head(value ? TAG.true : TAG.false);
-				return;
-			}
-			break;
-		case 'typed':
-		case 'numeric':
-			if (key === 'text') {
-				head(TAG.text).string(cutText(wellFormed(value as string), textCut), LIMITS.answerChars);
-				return;
-			}
-			break;
-		case 'ordering': {
-			if (key !== 'order' || item.sequence.length > 18) break;
-			const order = value as string[];
-			const perm = order.map((entry) => item.sequence.indexOf(entry));
-			if (perm.length !== item.sequence.length || perm.includes(-1) || !distinct(perm)) break;
-			head(TAG.ordering).varint(permutationRank(perm));
-			return;
-		}
-		case 'matching': {
-			if (key !== 'pairs') break;
-			const pairs = value as Record<string, string>;
-			const lefts = item.pairs.map((p) => p.left);
-			const rights = item.pairs.map((p) => p.right);
-			if ((rights.length + 1) ** lefts.length > Number.MAX_SAFE_INTEGER) break;
-			if (Object.keys(pairs).some((left) => !lefts.includes(left))) break;
-			const digits = lefts.map((left) =>
-				Object.hasOwn(pairs, left) ? rights.indexOf(pairs[left]) + 1 : 0
-			);
-			if (digits.some((d, i) => Object.hasOwn(pairs, lefts[i]) && d === 0)) break;
-			head(TAG.matching).varint(digits.reduce((n, d) => n * (rights.length + 1) + d, 0));
-			return;
-		}
-	}
-	const raw = JSON.stringify(response);
-	if (raw.length > RAW_RESPONSE_CHARS) {
-		throw new Error(`encryptResult: a response that fits no item is too long to keep: ${raw}`);
-	}
-	head(TAG.raw).string(raw, RAW_RESPONSE_CHARS);
-}
-
-/** An answer as read, before its item is known. */
-interface RawAnswer {
-	index: number;
-	ms: number;
-	tag: Tag;
-	grade: Grade | null;
-	data: number | number[] | string | null;
-}
-
-function readAnswer(r: ByteReader): RawAnswer {
-	const index = r.varint();
-	const ms = r.varint(Math.floor(Number.MAX_SAFE_INTEGER / 100)) * 100;
-	const head = r.varint(TAG.raw * 5 + 4);
-	const tag = Math.floor(head / 5) as Tag;
-	const grade = head % 5 === 0 ? null : GRADES[(head % 5) - 1];
-	let data: RawAnswer['data'] = null;
-	switch (tag) {
-		case TAG.single:
-		case TAG.multiMask:
-		case TAG.ordering:
-		case TAG.matching:
-			data = r.varint();
-			break;
-		case TAG.multiList: {
-			const count = r.varint(64);
-			data = [];
-			for (let i = 0; i < count; i++) data.push(r.varint(64));
-			break;
-		}
-		case TAG.text:
-			data = r.string(LIMITS.answerChars);
-			break;
-		case TAG.raw:
-			data = r.string(RAW_RESPONSE_CHARS);
-			break;
-		case TAG.none:
-		case TAG.false:
-		case TAG.true:
-			break;
-	}
-	return { index, ms, tag, grade, data };
-}
-
-/** The response an answer's data stands for, or a string saying why it cannot be one. */
-function interpret(a: RawAnswer, item: Item | undefined): AnswerResponse | null | string {
-	const n = a.data as number;
-	const bad = `${a.tag} does not fit item ${item?.id} (${item?.kind})`;
-	switch (a.tag) {
-		case TAG.none:
-			return null;
-		case TAG.raw: {
-			let value: unknown;
-			try {
-				value = JSON.parse(a.data as string);
-			} catch {
-				return 'raw response is not JSON';
-			}
-			return responseField(value) ? (value as AnswerResponse) : 'raw response has no known shape';
-		}
-		case TAG.single:
-			if (item?.kind !== 'single' || n >= item.options.length) return bad;
-			return { choice: item.options[n] };
-		case TAG.multiMask: {
-			if (item?.kind !== 'multi' || n >= 2 ** item.options.length) return bad;
-			return { choices: item.options.filter((_, i) => Math.floor(n / 2 ** i) % 2 === 1) };
-		}
-		case TAG.multiList: {
-			const xs = a.data as number[];
-			if (item?.kind !== 'multi' || !distinct(xs) || xs.some((x) => x >= item.options.length)) {
-				return bad;
-			}
-			return { choices: xs.map((x) => item.options[x]) };
-		}
-		case TAG.false:
-		case TAG.true:
-			return item?.kind === 'truefalse' ? { value: a.tag === TAG.true } : bad;
-		case TAG.text:
-			return item?.kind === 'typed' || item?.kind === 'numeric' ? { text: a.data as string } : bad;
-		case TAG.ordering: {
-			if (item?.kind !== 'ordering' || n >= factorial(item.sequence.length)) return bad;
-			return { order: permutationOfRank(n, item.sequence.length).map((i) => item.sequence[i]) };
-		}
-		case TAG.matching: {
-			if (item?.kind !== 'matching') return bad;
-			const base = item.pairs.length + 1;
-			if (n >= base ** item.pairs.length) return bad;
-			const entries: [string, string][] = [];
-			let rest = n;
-			for (let i = item.pairs.length - 1; i >= 0; i--) {
-				const d = rest % base;
-				rest = Math.floor(rest / base);
-				if (d > 0) entries.unshift([item.pairs[i].left, item.pairs[d - 1].right]);
-			}
-			// fromEntries makes own properties, even for a left entry named "__proto__".
-			return { pairs: Object.fromEntries(entries) };
-		}
-	}
-}
-
-const needsItem = (tag: Tag) => tag !== TAG.none && tag !== TAG.raw;
 
 // ---- the payload -------------------------------------------------------------------------
 
@@ -464,7 +127,7 @@ function resultFault(result: AssignmentResult): string | null {
 }
 
 /**
- * The payload (plaintext) for `result`, text answers cut to `textCut`.
+ * The payload (plaintext, format 2) for `result`, text answers cut to `textCut`.
  * @throws Error for a result no app can produce (see `encryptResult`).
  */
 export function encodeResultPayload(
@@ -493,16 +156,15 @@ export function encodeResultPayload(
 		.varint(Math.max(0, finished - started))
 		.varint(Math.round(result.score * 100))
 		.varint(result.answers.length);
-	for (const a of result.answers) {
-		const index = positions.get(a.itemId);
-		if (index === undefined) throw new Error(`encryptResult: ${a.itemId} is not published`);
-		if (Number.isNaN(a.ms) || typeof a.ms !== 'number') {
-			throw new Error(`encryptResult: bad time ${a.ms}`);
-		}
-		w.varint(index).varint(Math.round(Math.min(Math.max(0, a.ms), 1e12) / 100));
-		const grade = a.grade === null ? 0 : GRADES.indexOf(a.grade) + 1;
-		writeResponse(w, grade, a.response, lookup(a.itemId), textCut);
-	}
+	writePositions(
+		w,
+		result.answers.map((a) => {
+			const index = positions.get(a.itemId);
+			if (index === undefined) throw new Error(`encryptResult: ${a.itemId} is not published`);
+			return index;
+		})
+	);
+	for (const a of result.answers) writeAnswer(w, a, lookup(a.itemId), textCut);
 	return w.finish();
 }
 
@@ -532,13 +194,14 @@ export const RESULT_MESSAGES: Record<DecodeProblem, string> = {
 };
 
 /**
- * Reads a payload. Checks, in order: newer bank, unknown items (not published, or not in
- * this bank when the response needs the item), invalid. Never throws.
+ * Reads a payload of either format. Checks, in order: newer bank, unknown items (not
+ * published, or not in this bank when the response needs the item), invalid. Never throws.
  */
 export function decodeResultPayload(
 	payload: Uint8Array,
 	bank: BankIndex,
-	lookup: ItemLookup
+	lookup: ItemLookup,
+	format: CodeFormat = 2
 ): Decoded<AssignmentResult> {
 	const no = (problem: DecodeProblem, detail: string) => refuse(RESULT_MESSAGES, problem, detail);
 	try {
@@ -558,7 +221,11 @@ export function decodeResultPayload(
 		const score = r.varint() / 100;
 		const count = r.varint(LIMITS.maxItems);
 		const raws: RawAnswer[] = [];
-		for (let i = 0; i < count; i++) raws.push(readAnswer(r));
+		if (format === 2) {
+			for (const index of readPositions(r, count)) raws.push(readAnswer(r, index));
+		} else {
+			for (let i = 0; i < count; i++) raws.push(readFormatOneAnswer(r));
+		}
 		r.done();
 		const ids = raws.map((a) => bank.published[a.index]);
 		for (const [i, a] of raws.entries()) {
@@ -596,15 +263,18 @@ export function decodeResultPayload(
 
 // ---- the code ----------------------------------------------------------------------------
 
+/** The ECIES fields around a payload, format 2: fingerprint, ephemeral x, tag. */
+const SEAL_BYTES = FINGERPRINT_BYTES + COORDINATE_BYTES + TAG_BYTES[2];
+
 const codeChars = (plaintext: number) => {
-	// magic, version, rest (at most 3 bytes here), fingerprint, ephemeral, iv, tag, crc
-	const bytes = 4 + 3 + FINGERPRINT_BYTES + COMPRESSED_POINT_BYTES + IV_BYTES + TAG_BYTES + 4;
-	return Math.ceil(((bytes + plaintext) * 4) / 3);
+	// rest (at most 3 bytes here), the sealed payload and the CRC, in base32 after the prefix
+	const bytes = 3 + SEAL_BYTES + plaintext + 4;
+	return 4 + Math.ceil((bytes * 8) / 5);
 };
 
 /**
  * Encrypts `result` for the teacher whose public key is `teacherPublicKey` (from the link),
- * and returns the code: base64url, to put after '#' in a link. `bank` and `lookup` are the
+ * and returns the code (format 2), to put after '#' in a link. `bank` and `lookup` are the
  * student's bank: items are named by their published position, options by their index.
  * @throws Error for a result no app can produce (an unpublished item, a name too long, a
  * response of no known shape) or a bad teacher key: programming errors, not a student's.
@@ -636,59 +306,24 @@ export async function encryptPayload(
 	plaintext: Uint8Array,
 	teacherPublicKey: string
 ): Promise<string> {
-	const teacherBytes = publicKeyBytes(teacherPublicKey);
-	const ephemeral = await subtle().generateKey(ECDH, false, ['deriveBits']);
-	const ephemeralPoint = compressPoint(
-		new Uint8Array(await subtle().exportKey('raw', ephemeral.publicKey))
+	const bodyLength = SEAL_BYTES + plaintext.length;
+	// The clear header (prefix, length, fingerprint) is authenticated as well.
+	const { fingerprint, ephemeral, ciphertext } = await encryptTo(
+		teacherPublicKey,
+		plaintext,
+		(fingerprint) =>
+			new ByteWriter().bytes(codeHeader('result', bodyLength)).bytes(fingerprint).finish()
 	);
-	const key = await codeKey(
-		ephemeral.privateKey,
-		decompressPoint(teacherBytes)!,
-		ephemeralPoint,
-		'encrypt'
-	);
-	const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES));
-	const fingerprint = await fingerprintBytes(teacherBytes);
-	// The clear header (magic, version, length, fingerprint) is authenticated as well.
-	const bodyLength =
-		FINGERPRINT_BYTES + COMPRESSED_POINT_BYTES + IV_BYTES + plaintext.length + TAG_BYTES;
-	const header = new ByteWriter()
-		.bytes(codeHeader('result', bodyLength))
-		.bytes(fingerprint)
-		.finish();
-	const ciphertext = new Uint8Array(
-		await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: header }, key, plaintext.slice())
-	);
-	const body = new ByteWriter()
-		.bytes(fingerprint)
-		.bytes(ephemeralPoint)
-		.bytes(iv)
-		.bytes(ciphertext)
-		.finish();
-	return toBase64url(sealCode('result', body));
-}
-
-/** Imported keys, by the keys object: a teacher pasting 30 codes imports once. */
-const imported = new WeakMap<TeacherKeys, Promise<{ fingerprint: Bytes; privateKey: CryptoKey }>>();
-
-function importTeacherKeys(keys: TeacherKeys) {
-	let found = imported.get(keys);
-	if (!found) {
-		found = (async () => ({
-			fingerprint: await fingerprintBytes(publicKeyBytes(keys.publicKey)),
-			privateKey: await subtle().importKey('jwk', keys.privateKey, ECDH, false, ['deriveBits'])
-		}))();
-		imported.set(keys, found);
-	}
-	return found;
+	const body = new ByteWriter().bytes(fingerprint).bytes(ephemeral).bytes(ciphertext).finish();
+	return sealCode('result', body);
 }
 
 /**
- * Decrypts a result code (a whole link or the bare code) with this device's teacher keys.
- * Checks, in order: empty, too large, not Factdeck, wrong kind (an assignment link),
- * truncated, altered (CRC), newer format, other teacher (the fingerprint is not ours),
- * altered (authentication failed), then the payload: newer bank, unknown items, invalid.
- * Never rejects; a refusal's `message` is a sentence for the teacher.
+ * Decrypts a result code of either format (a whole link or the bare code) with this
+ * device's teacher keys. Checks, in order: empty, too large, not Factdeck, wrong kind (an
+ * assignment link), truncated, altered (CRC), newer format, other teacher (the fingerprint
+ * is not ours), altered (authentication failed), then the payload: newer bank, unknown
+ * items, invalid. Never rejects; a refusal's `message` is a sentence for the teacher.
  */
 export async function decryptResult(
 	input: string,
@@ -701,7 +336,7 @@ export async function decryptResult(
 	try {
 		const opened = openCode(input, 'result', RESULT_MESSAGES);
 		if (!opened.ok) return opened;
-		const { bytes, bodyStart, bodyEnd } = opened;
+		const { bytes, bodyStart, bodyEnd, format } = opened;
 		const r = new ByteReader(bytes, bodyStart, bodyEnd);
 		let ours: Bytes;
 		let privateKey: CryptoKey;
@@ -710,30 +345,27 @@ export async function decryptResult(
 		} catch (e) {
 			return no('invalid', `this device's teacher keys are unusable: ${String(e)}`);
 		}
-		let plaintext: Uint8Array;
+		let plaintext: Uint8Array | null;
 		try {
 			const fingerprint = r.bytes(FINGERPRINT_BYTES);
 			if (toHex(fingerprint) !== toHex(ours)) return no('other-teacher', 'fingerprint differs');
-			const header = bytes.subarray(0, r.offset);
-			const ephemeral = r.bytes(COMPRESSED_POINT_BYTES).slice();
-			const iv = r.bytes(IV_BYTES).slice();
-			if (r.remaining < TAG_BYTES) return no('altered', 'no room for the tag');
+			const additionalData = bytes.slice(0, r.offset);
+			const ephemeral = r.bytes(format === 2 ? COORDINATE_BYTES : COMPRESSED_POINT_BYTES).slice();
+			const iv = format === 1 ? r.bytes(IV_BYTES).slice() : null;
+			if (r.remaining < TAG_BYTES[format]) return no('altered', 'no room for the tag');
 			const ciphertext = r.bytes(r.remaining).slice();
-			const point = decompressPoint(ephemeral);
-			if (!point) return no('altered', 'the ephemeral key is not on the curve');
-			const key = await codeKey(privateKey, point, ephemeral, 'decrypt');
-			plaintext = new Uint8Array(
-				await subtle().decrypt(
-					{ name: 'AES-GCM', iv, additionalData: header.slice() },
-					key,
-					ciphertext
-				)
+			plaintext = await decryptFrom(
+				privateKey,
+				iv === null
+					? { format: 2, ephemeral, ciphertext, additionalData }
+					: { format: 1, ephemeral, iv, ciphertext, additionalData }
 			);
 		} catch (e) {
 			if (e instanceof FormatError) return no('altered', e.message);
 			return no('altered', `decryption failed: ${String(e)}`);
 		}
-		return decodeResultPayload(plaintext, bank, lookup);
+		if (!plaintext) return no('altered', 'the ephemeral key is not on the curve');
+		return decodeResultPayload(plaintext, bank, lookup, format);
 	} catch (e) {
 		return no('invalid', e instanceof Error ? e.message : String(e));
 	}

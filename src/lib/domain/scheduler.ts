@@ -21,13 +21,11 @@ import {
 	type Card,
 	type Grade as FsrsGrade
 } from 'ts-fsrs';
-import type { CardMemory, CardState, Grade } from './records.ts';
+import { DAY_MS, HOUR_MS } from './calendar.ts';
+import { GRADES, type CardMemory, type CardState, type Grade } from './records.ts';
 
 /** How many new cards a learner starts per local day unless they choose otherwise. */
 export const DEFAULT_NEW_PER_DAY = 20;
-
-/** The grades in the order the buttons show them. */
-export const GRADES: readonly Grade[] = ['again', 'hard', 'good', 'easy'];
 
 const RATINGS: Record<Grade, FsrsGrade> = {
 	again: Rating.Again,
@@ -92,8 +90,6 @@ export function fromFsrsCard(card: Card): CardMemory {
 }
 
 const MINUTE_MS = 60_000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 const MONTH_MS = 30 * DAY_MS;
 const YEAR_MS = 365 * DAY_MS;
 

@@ -44,10 +44,3 @@ export function indent(lines: readonly string[], depth = 1): string[] {
 	const pad = '\t'.repeat(depth);
 	return lines.map((line) => pad + line);
 }
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Alphabetical, numbers by value; the same on every device (as the GIFT export lists options). */
-export function alphabetical(values: readonly string[]): string[] {
-	return [...values].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-}

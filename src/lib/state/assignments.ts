@@ -5,7 +5,13 @@
  */
 import { resolve } from '$app/paths';
 import { bankIndex, getItem } from '$lib/bank';
-import type { AssignmentLink, AssignmentResult, Decoded } from '$lib/domain/assignment';
+import {
+	setItems,
+	type AssignmentLink,
+	type AssignmentResult,
+	type Decoded,
+	type ReceivedAssignment
+} from '$lib/domain/assignment';
 import { decodeAssignmentLink } from '$lib/domain/assignment-link';
 import {
 	assignmentConfig,
@@ -18,12 +24,7 @@ import {
 	triesLeft
 } from '$lib/domain/assignment-take';
 import { learnerRename, suggestedStudentName } from '$lib/domain/names';
-import type {
-	AssignmentAttemptConfig,
-	Attempt,
-	Learner,
-	ReceivedAssignment
-} from '$lib/domain/records';
+import type { AssignmentAttemptConfig, Attempt, Learner } from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
 import {
 	acceptAssignment,
@@ -161,10 +162,9 @@ export async function startAssignment(
 
 /** The cards of a flashcard-mode set that this app has (retired and quiz-only left out). */
 export function deckCardIds(received: ReceivedAssignment): string[] {
-	return [...new Set(received.assignment.settings.itemIds)].filter((id) => {
-		const item = getItem(id);
-		return item !== undefined && !item.quizOnly;
-	});
+	return setItems(received.assignment.settings.itemIds, getItem)
+		.items.filter((item) => !item.quizOnly)
+		.map((item) => item.id);
 }
 
 /** Flashcard mode: the result so far, or null until every card has been graded once. */

@@ -18,7 +18,8 @@ import {
 	type Deck,
 	type DeckId
 } from '$lib/domain/decks';
-import type { AnswerEvent, CardRecord, Grade, ReceivedAssignment } from '$lib/domain/records';
+import type { ReceivedAssignment } from '$lib/domain/assignment';
+import type { AnswerEvent, CardRecord, Grade } from '$lib/domain/records';
 import { createScheduler, type GradePreview, type Scheduler } from '$lib/domain/scheduler';
 import { listReceived } from '$lib/storage/assignments';
 import { listCards, listEvents, saveAnswer, undoAnswer } from '$lib/storage/progress';

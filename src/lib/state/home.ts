@@ -6,7 +6,8 @@
  */
 import summary from 'virtual:factdeck-bank-summary';
 import { deviceTimeZone } from '$lib/clock';
-import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
+import type { ReceivedAssignment } from '$lib/domain/assignment';
+import type { Attempt } from '$lib/domain/records';
 import { studyToday, type StudyToday } from '$lib/domain/study-today';
 import { listReceived } from '$lib/storage/assignments';
 import {

@@ -11,7 +11,7 @@ import { generateQuiz, type QuizOptions, type QuizQuestion } from '$lib/domain/q
 import { historyFromStats } from '$lib/domain/quiz-results';
 import type { AnswerEvent, Attempt, AttemptAnswer } from '$lib/domain/records';
 import { assignmentConfig } from '$lib/domain/assignment-take';
-import type { ReceivedAssignment } from '$lib/domain/records';
+import type { ReceivedAssignment } from '$lib/domain/assignment';
 import { getReceived } from '$lib/storage/assignments';
 import { getAttempt, getCard, listItemStats, saveAnswer, saveAttempt } from '$lib/storage/progress';
 

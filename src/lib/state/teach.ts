@@ -11,9 +11,11 @@ import {
 	type TeacherSet
 } from '$lib/domain/assignment';
 import { assignmentLinkFault, encodeAssignmentLink } from '$lib/domain/assignment-link';
+import { cutText, toHex } from '$lib/domain/binary';
 import { buildClassReport, type ClassReport, type ReceivedResult } from '$lib/domain/class-report';
 import { gradebookCsv } from '$lib/domain/gradebook-csv';
-import { decryptResult, generateTeacherKeys } from '$lib/domain/result-code';
+import { decryptResult } from '$lib/domain/result-code';
+import { generateTeacherKeys } from '$lib/domain/teacher-keys';
 import {
 	addResults,
 	countResults,
@@ -84,9 +86,7 @@ export function saveTeacherName(name: string): Promise<void> {
 
 /** A new set's id: 8 random bytes as 16 hex digits. */
 export function newSetId(): string {
-	return [...crypto.getRandomValues(new Uint8Array(8))]
-		.map((b) => b.toString(16).padStart(2, '0'))
-		.join('');
+	return toHex(crypto.getRandomValues(new Uint8Array(8)));
 }
 
 function sameSettings(a: AssignmentSettings, b: AssignmentSettings): boolean {
@@ -148,7 +148,7 @@ export async function saveComposed(
 
 /** A copy of a set, never shared, titled "Copy of …". */
 export async function duplicateSet(set: TeacherSet, now = Date.now()): Promise<TeacherSet> {
-	const title = [...`Copy of ${set.title}`].slice(0, LIMITS.titleChars).join('');
+	const title = cutText(`Copy of ${set.title}`, LIMITS.titleChars);
 	return saveComposed({ ...set, title }, null, now);
 }
 
@@ -199,9 +199,7 @@ export function splitCodes(text: string): string[] {
 async function codeId(code: string): Promise<string> {
 	const payload = code.slice(code.indexOf('#') + 1);
 	const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(payload));
-	return [...new Uint8Array(digest).slice(0, 16)]
-		.map((b) => b.toString(16).padStart(2, '0'))
-		.join('');
+	return toHex(new Uint8Array(digest).slice(0, 16));
 }
 
 /**

@@ -1,6 +1,5 @@
 /** Assignments a learner received by link, and the result codes they sent back. */
-import type { AssignmentLink } from '$lib/domain/assignment';
-import type { ReceivedAssignment } from '$lib/domain/records';
+import type { AssignmentLink, ReceivedAssignment } from '$lib/domain/assignment';
 import { getDB, learnerRange, writeTx } from './db';
 
 /** A learner's assignments, the most recently received first. */

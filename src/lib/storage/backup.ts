@@ -30,9 +30,11 @@ import {
 	type DayStats,
 	type ItemStats
 } from '$lib/domain/stats';
-import { getDB, learnerRange, writeTx, type Db } from './db';
+import type { TeacherKeys } from '$lib/domain/teacher-keys';
+import { getDB, learnerRange, writeTx } from './db';
+import type { Db } from './schema';
 import { deviceTimeZone } from '$lib/clock';
-import { TEACHER_KEYS_KEY, TEACHER_NAME_KEY, type TeacherKeyPair } from './teach';
+import { TEACHER_KEYS_KEY, TEACHER_NAME_KEY } from './teach';
 
 async function exportTeacher(db: Db): Promise<TeacherBackup | undefined> {
 	const tx = db.transaction(['settings', 'sets', 'results']);
@@ -42,7 +44,7 @@ async function exportTeacher(db: Db): Promise<TeacherBackup | undefined> {
 		tx.objectStore('sets').getAll(),
 		tx.objectStore('results').getAll()
 	]);
-	const keyPairs = Array.isArray(keys?.value) ? (keys.value as TeacherKeyPair[]) : [];
+	const keyPairs = Array.isArray(keys?.value) ? (keys.value as TeacherKeys[]) : [];
 	if (!keyPairs.length && !sets.length && !results.length) return undefined;
 	return {
 		name: typeof name?.value === 'string' ? name.value : '',
@@ -229,7 +231,7 @@ export async function importBackup(
 				if (teacher.name && !(typeof name?.value === 'string' && name.value)) {
 					writes.push(settings.put({ key: TEACHER_NAME_KEY, value: teacher.name }));
 				}
-				const localKeys = Array.isArray(keys?.value) ? (keys.value as TeacherKeyPair[]) : [];
+				const localKeys = Array.isArray(keys?.value) ? (keys.value as TeacherKeys[]) : [];
 				const knownKeys = new Set(localKeys.map((k) => k.publicKey));
 				const addedKeys = teacher.keys.filter((k) => !knownKeys.has(k.publicKey));
 				if (addedKeys.length) {

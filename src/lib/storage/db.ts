@@ -1,84 +1,16 @@
 /**
- * The one IndexedDB database of the app, declared once as a DBSchema and opened once.
- * Only src/lib/storage touches IndexedDB; everything else calls its small async functions.
+ * The one IndexedDB database of the app, opened once, and its upgrade steps; its shape (the
+ * DBSchema) is in schema.ts. Only src/lib/storage touches IndexedDB; everything else calls
+ * its small async functions.
  */
-import {
-	openDB,
-	type DBSchema,
-	type IDBPDatabase,
-	type IDBPTransaction,
-	type StoreNames
-} from 'idb';
-import type {
-	AnswerEvent,
-	Attempt,
-	AttemptStatus,
-	CardRecord,
-	Learner,
-	ReceivedAssignment
-} from '$lib/domain/records';
-import type { DayStats, ItemStats } from '$lib/domain/stats';
-import type { TeacherSet } from '$lib/domain/assignment';
-import type { ReceivedResult } from '$lib/domain/class-report';
+import { openDB, type IDBPTransaction } from 'idb';
 import { classifyStorageError, StorageUnavailableError } from './errors';
+import type { Db, FactdeckDB, Store } from './schema';
 import { backfillStats } from './stats';
 import { deviceTimeZone } from '$lib/clock';
 
 export const DB_NAME = 'factdeck';
 export const DB_VERSION = 3;
-
-/** A small key/value store for app-wide settings (current learner, limits). */
-export interface SettingRecord {
-	key: string;
-	value: unknown;
-}
-
-export interface FactdeckDB extends DBSchema {
-	learners: { key: string; value: Learner };
-	settings: { key: string; value: SettingRecord };
-	events: {
-		key: string;
-		value: AnswerEvent;
-		indexes: { 'by-learner-time': [string, number]; 'by-learner-item': [string, string] };
-	};
-	cards: {
-		key: [string, string];
-		value: CardRecord;
-		indexes: { 'by-learner-due': [string, number] };
-	};
-	attempts: {
-		key: string;
-		value: Attempt;
-		indexes: {
-			'by-learner-started': [string, number];
-			'by-learner-status': [string, AttemptStatus, number];
-		};
-	};
-	assignments: {
-		key: [string, string];
-		value: ReceivedAssignment;
-		indexes: { 'by-learner-received': [string, number] };
-	};
-	/**
-	 * Derived from `events` (src/lib/domain/stats.ts), kept up to date in each answer's
-	 * transaction. No index: the key starts with the learner, so a key range over the store
-	 * itself lists one learner's records.
-	 */
-	itemStats: { key: [string, string]; value: ItemStats };
-	/** Derived from `events`, like itemStats; keyed by [learnerId, local date]. */
-	dayStats: { key: [string, string]; value: DayStats };
-	/** Question sets this device composed as a teacher (device-wide, not per learner). */
-	sets: { key: string; value: TeacherSet };
-	/** Results students sent back, decrypted and checked; keyed by a hash of the code. */
-	results: {
-		key: string;
-		value: ReceivedResult;
-		indexes: { 'by-assignment': [string, number] };
-	};
-}
-
-export type Store = StoreNames<FactdeckDB>;
-export type Db = IDBPDatabase<FactdeckDB>;
 
 /**
  * Schema steps, one per version. A step never edits an earlier one: a database written by

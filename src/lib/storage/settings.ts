@@ -1,9 +1,9 @@
 /** App-wide settings kept in the `settings` store, each with its default. */
+import { DEFAULT_NEW_PER_DAY } from '$lib/domain/scheduler';
 import { getDB, writeTx } from './db';
 
 /** New flashcards a learner is shown per day (a setting; 20 unless changed). */
 export const NEW_PER_DAY_KEY = 'newCardsPerDay';
-export const DEFAULT_NEW_PER_DAY = 20;
 
 export async function getNewPerDay(): Promise<number> {
 	const record = await (await getDB()).get('settings', NEW_PER_DAY_KEY);

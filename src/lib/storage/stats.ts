@@ -3,7 +3,6 @@
  * the callers' transactions: saveAnswer, undoAnswer, importBackup and the version 2 upgrade.
  * Every function here works in a transaction it is given and never opens one.
  *
- * Only types come from ./db, which imports backfillStats from here.
  */
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { DAY_MS, LocalCalendar, dayOfIso } from '$lib/domain/calendar';
@@ -16,7 +15,7 @@ import {
 	localDate,
 	type StatsEvent
 } from '$lib/domain/stats';
-import type { FactdeckDB, Store } from './db';
+import type { FactdeckDB, Store } from './schema';
 
 type RwStore<N extends Store> = IDBPObjectStore<FactdeckDB, ArrayLike<Store>, N, 'readwrite'>;
 

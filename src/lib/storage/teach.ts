@@ -6,17 +6,11 @@
  */
 import type { TeacherSet } from '$lib/domain/assignment';
 import type { ReceivedResult } from '$lib/domain/class-report';
+import type { TeacherKeys } from '$lib/domain/teacher-keys';
 import { getDB, writeTx } from './db';
 
 export const TEACHER_NAME_KEY = 'teacherName';
 export const TEACHER_KEYS_KEY = 'teacherKeys';
-
-/** An ECDH P-256 key pair: the public key compressed (base64url), the private one as a JWK. */
-export interface TeacherKeyPair {
-	publicKey: string;
-	privateKey: JsonWebKey;
-	createdAt: number;
-}
 
 /** Every set, the most recently changed first. */
 export async function listSets(): Promise<TeacherSet[]> {
@@ -91,12 +85,12 @@ export async function setTeacherName(name: string): Promise<void> {
 	);
 }
 
-function keyList(value: unknown): TeacherKeyPair[] {
-	return Array.isArray(value) ? (value as TeacherKeyPair[]) : [];
+function keyList(value: unknown): TeacherKeys[] {
+	return Array.isArray(value) ? (value as TeacherKeys[]) : [];
 }
 
 /** Every key pair of this device, newest first (empty before the first share). */
-export async function listTeacherKeys(): Promise<TeacherKeyPair[]> {
+export async function listTeacherKeys(): Promise<TeacherKeys[]> {
 	return keyList((await (await getDB()).get('settings', TEACHER_KEYS_KEY))?.value);
 }
 
@@ -105,12 +99,12 @@ export async function listTeacherKeys(): Promise<TeacherKeyPair[]> {
  * (Web Crypto is async); if another tab stored a pair meanwhile, that one wins.
  */
 export async function ensureTeacherKeys(
-	make: () => Promise<Omit<TeacherKeyPair, 'createdAt'>>,
+	make: () => Promise<TeacherKeys>,
 	now = Date.now()
-): Promise<TeacherKeyPair> {
+): Promise<TeacherKeys> {
 	const existing = await listTeacherKeys();
 	if (existing.length) return existing[0];
-	const made: TeacherKeyPair = { ...(await make()), createdAt: now };
+	const made: TeacherKeys = { ...(await make()), createdAt: now };
 	return writeTx(['settings'], async (tx) => {
 		const store = tx.objectStore('settings');
 		const stored = keyList((await store.get(TEACHER_KEYS_KEY))?.value);

@@ -3,9 +3,11 @@ import {
 	answersVisible,
 	LIMITS,
 	normaliseSettings,
+	setItems,
 	settingsProblems,
 	type AssignmentSettings
 } from '$lib/domain/assignment';
+import type { Item } from '$lib/domain/bank';
 
 function settings(over: Partial<AssignmentSettings> = {}): AssignmentSettings {
 	return {
@@ -99,5 +101,18 @@ describe('settingsProblems', () => {
 			'Choose at least one question.',
 			'The due date is not a date.'
 		]);
+	});
+});
+
+describe('setItems', () => {
+	const item = (id: string) => ({ id, kind: 'truefalse', answer: true }) as Item;
+	const bank = new Map(['p1-a', 'p2-b', 'p3-c'].map((id) => [id, item(id)]));
+
+	it("keeps the teacher's order, each id once, and names the ids the bank lacks", () => {
+		const { items, missing } = setItems(['p3-c', 'p9-gone', 'p1-a', 'p3-c', 'p8-gone'], (id) =>
+			bank.get(id)
+		);
+		expect(items.map((i) => i.id)).toEqual(['p3-c', 'p1-a']);
+		expect(missing).toEqual(['p9-gone', 'p8-gone']);
 	});
 });

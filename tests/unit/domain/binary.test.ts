@@ -5,16 +5,19 @@ import {
 	ByteReader,
 	ByteWriter,
 	codePoints,
-	compressPoint,
 	crc32,
 	cutText,
-	decompressPoint,
 	FormatError,
+	isWellFormed,
 	fromBase64url,
 	fromHex,
+	readBase32,
 	readBase64url,
+	toBase32,
 	toBase64url,
-	toHex
+	toHex,
+	toWellFormed,
+	utf8
 } from '../../../src/lib/domain/binary.ts';
 import { runs } from '../property-runs';
 
@@ -96,6 +99,18 @@ describe('text', () => {
 		expect(codePoints('\uD83Da')).toBe(2);
 	});
 
+	it('makes text well formed as UTF-8 would, replacing each unpaired surrogate', () => {
+		fc.assert(
+			fc.property(fc.string({ unit: 'binary', maxLength: 30 }), (text) => {
+				const fixed = toWellFormed(text);
+				expect(isWellFormed(fixed)).toBe(true);
+				expect(fixed).toBe(new TextDecoder().decode(new TextEncoder().encode(text)));
+			}),
+			RUNS
+		);
+		expect(toWellFormed('a\uD800b\uDC00\uD83D\uDE00')).toBe('a\uFFFDb\uFFFD\uD83D\uDE00');
+	});
+
 	it('keeps a leading byte-order mark', () => {
 		const r = new ByteReader(new ByteWriter().string('\uFEFFhi', 5).finish());
 		expect(r.string(5)).toBe('\uFEFFhi');
@@ -145,6 +160,40 @@ describe('base64url', () => {
 	});
 });
 
+describe('base32', () => {
+	it('gives the test vectors of RFC 4648, and reads them back', () => {
+		const vectors = ['', 'MY', 'MZXQ', 'MZXW6', 'MZXW6YQ', 'MZXW6YTB', 'MZXW6YTBOI'];
+		vectors.forEach((encoded, n) => {
+			const bytes = new TextEncoder().encode('foobar'.slice(0, n));
+			expect(toBase32(bytes)).toBe(encoded);
+			expect(readBase32(encoded)).toEqual({ bytes, canonical: true });
+		});
+	});
+
+	it('round-trips any bytes in uppercase letters and 2 to 7 only', () => {
+		fc.assert(
+			fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+				const text = toBase32(bytes);
+				expect(text).toMatch(/^[A-Z2-7]*$/);
+				expect(text.length).toBe(Math.ceil((bytes.length * 8) / 5));
+				expect(readBase32(text)).toEqual({ bytes, canonical: true });
+			}),
+			RUNS
+		);
+	});
+
+	it('refuses other characters, and marks cut or padded-with-bits text as not canonical', () => {
+		for (const text of ['MZXW6===', 'mzxw6', 'MZXW1', 'MZXW8', 'MZ-W6', 'MZ W6']) {
+			expect(readBase32(text)).toBeNull();
+		}
+		// A cut: 1, 3 or 6 characters past a multiple of 8 cannot end a byte.
+		expect(readBase32('MZXW6YTBO')).toEqual({ bytes: utf8('fooba'), canonical: false });
+		expect(readBase32('MZX')).toEqual({ bytes: utf8('f'), canonical: false });
+		// "MZ" is "f"; "M3" has a bit set past the byte.
+		expect(readBase32('M3')).toEqual({ bytes: utf8('f'), canonical: false });
+	});
+});
+
 describe('CRC-32', () => {
 	it('gives the check value of the standard', () => {
 		expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
@@ -175,58 +224,5 @@ describe('hex', () => {
 		expect(fromHex('000fFF')).toEqual(new Uint8Array([0, 15, 255]));
 		expect(fromHex('abc')).toBeNull();
 		expect(fromHex('zz')).toBeNull();
-	});
-});
-
-describe('P-256 point compression', () => {
-	const ECDH = { name: 'ECDH', namedCurve: 'P-256' } as const;
-
-	it("round-trips with Web Crypto's own raw export, and Web Crypto imports the result", async () => {
-		for (let i = 0; i < 40; i++) {
-			const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
-			const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-			const compressed = compressPoint(raw);
-			expect(compressed.length).toBe(33);
-			expect(compressed[0]).toBe(0x02 | (raw[64] & 1));
-			const back = decompressPoint(compressed)!;
-			expect(back).toEqual(raw);
-			const imported = await crypto.subtle.importKey('raw', back, ECDH, true, []);
-			expect(new Uint8Array(await crypto.subtle.exportKey('raw', imported))).toEqual(raw);
-		}
-	});
-
-	it('refuses bytes that are not a point on the curve', async () => {
-		const pair = await crypto.subtle.generateKey(ECDH, true, ['deriveBits']);
-		const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-		const good = compressPoint(raw);
-		expect(decompressPoint(good.subarray(0, 32))).toBeNull();
-		expect(decompressPoint(new Uint8Array([0x04, ...good.subarray(1)]))).toBeNull();
-		// x = p is outside the field.
-		const p = fromHex('ffffffff00000001000000000000000000000000ffffffffffffffffffffffff')!;
-		expect(decompressPoint(new Uint8Array([0x02, ...p]))).toBeNull();
-		// About half of all x have no point on the curve; Web Crypto agrees on each.
-		let refused = 0;
-		for (let x = 0; x < 20; x++) {
-			const bytes = new Uint8Array(33);
-			bytes[0] = 0x02;
-			bytes[32] = x;
-			const point = decompressPoint(bytes);
-			if (!point) {
-				refused++;
-				await expect(
-					crypto.subtle.importKey(
-						'raw',
-						new Uint8Array([0x04, ...bytes.subarray(1), ...new Uint8Array(32)]),
-						ECDH,
-						true,
-						[]
-					)
-				).rejects.toThrow();
-			} else {
-				await expect(crypto.subtle.importKey('raw', point, ECDH, true, [])).resolves.toBeDefined();
-			}
-		}
-		expect(refused).toBeGreaterThan(3);
-		expect(() => compressPoint(good)).toThrow(/uncompressed/);
 	});
 });

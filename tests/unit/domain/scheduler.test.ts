@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rating, State, createEmptyCard, fsrs, type Card, type Grade as FsrsGrade } from 'ts-fsrs';
-import type { CardMemory, CardState, Grade } from '../../../src/lib/domain/records.ts';
+import {
+	GRADES,
+	type CardMemory,
+	type CardState,
+	type Grade
+} from '../../../src/lib/domain/records.ts';
 import {
 	DEFAULT_NEW_PER_DAY,
-	GRADES,
 	createScheduler,
 	formatInterval,
 	fromFsrsCard,

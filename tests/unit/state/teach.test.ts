@@ -8,8 +8,7 @@ import {
 	shareUrl
 } from '$lib/state/teach';
 import { acceptLink, makeResultLink, readAssignmentLink } from '$lib/state/assignments';
-import type { AssignmentLink, AssignmentResult } from '$lib/domain/assignment';
-import type { ReceivedAssignment } from '$lib/domain/records';
+import type { AssignmentLink, AssignmentResult, ReceivedAssignment } from '$lib/domain/assignment';
 import { ANA, DAY, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
 
 beforeEach(async () => {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_NEW_PER_DAY, getNewPerDay, setNewPerDay } from '$lib/storage/settings';
+import { DEFAULT_NEW_PER_DAY } from '$lib/domain/scheduler';
+import { getNewPerDay, setNewPerDay } from '$lib/storage/settings';
 import { freshDatabase } from './fixtures';
 
 beforeEach(freshDatabase);

@@ -2,8 +2,7 @@
  * The grade buttons' words: each grade's label and key, and the short interval labels of
  * `formatInterval` ("<1m", "10m", "3d", "1.5mo", "2y") spelt out for screen readers.
  */
-import type { Grade } from '$lib/domain/records';
-import { GRADES } from '$lib/domain/scheduler';
+import { GRADES, type Grade } from '$lib/domain/records';
 
 export interface GradeChoice {
 	grade: Grade;

@@ -6,18 +6,14 @@
  * The bank stores each item's answer among its options (often first), and a paper sheet has
  * no seed to shuffle with, so everything a student chooses from is listed alphabetically: the
  * order then says nothing about the answer. An ordering's entries, or a matching's right-hand
- * column, that would come out in the answer's own order are listed reversed instead.
+ * column, that would come out in the answer's own order are listed reversed instead (the
+ * rule lives in domain/listing-order.ts, which the exports share).
  */
+import { setItems } from '$lib/domain/assignment';
 import type { Item, ItemOf } from '$lib/domain/bank';
 import { formatNumber } from '$lib/domain/answer-match';
 import { numericExpected } from '$lib/domain/check-answer';
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** Alphabetical order, numbers by value ("2" before "10"); the same on every device. */
-export function alphabetical(values: readonly string[]): string[] {
-	return [...values].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-}
+import { alphabetical, notInAnswerOrder } from '$lib/domain/listing-order';
 
 /** The letter of the option at `index` (0-based): A, B, …, Z, then AA, AB, …. */
 export function letterOf(index: number): string {
@@ -31,25 +27,13 @@ export function letterOf(index: number): string {
 	return letters;
 }
 
-/** Alphabetical, or reversed when that would be exactly `answer`'s order. */
-function notInAnswerOrder(values: readonly string[], answer: readonly string[]): string[] {
-	const sorted = alphabetical(values);
-	const same = sorted.length > 1 && sorted.every((value, i) => value === answer[i]);
-	return same ? sorted.reverse() : sorted;
-}
-
 /**
  * The set's questions in the teacher's order: each id of `itemIds` once, skipping ids that
  * `items` does not hold (so `items` may be the whole bank).
  */
 export function worksheetItems(itemIds: readonly string[], items: readonly Item[]): Item[] {
 	const byId = new Map(items.map((item) => [item.id, item]));
-	const out: Item[] = [];
-	for (const id of new Set(itemIds)) {
-		const item = byId.get(id);
-		if (item) out.push(item);
-	}
-	return out;
+	return setItems(itemIds, (id) => byId.get(id)).items;
 }
 
 export interface LetteredOption {

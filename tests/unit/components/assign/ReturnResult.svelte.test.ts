@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import ReturnResult from '../../../../src/lib/components/assign/ReturnResult.svelte';
 import type { AssignmentResult } from '../../../../src/lib/domain/assignment';
-import type { ReceivedAssignment } from '../../../../src/lib/domain/records';
+import type { ReceivedAssignment } from '../../../../src/lib/domain/assignment';
 import { makeResultLink } from '$lib/state/assignments';
 
 // The link maker needs the bank and storage: here it writes the name into the link, so a
