@@ -1,6 +1,7 @@
 /** Helpers for composing a set: the item filter and "pick N balanced across topics". */
 import { exclusionGroupsOf, type Item, type ItemKind } from './bank.ts';
 import { createRng, shuffle } from './random.ts';
+import { foldAccents } from './text.ts';
 
 export interface ComposeFilter {
 	/** Topic id, or '' for all. */
@@ -15,11 +16,7 @@ export interface ComposeFilter {
 
 export const NO_FILTER: ComposeFilter = { topic: '', kind: '', difficulty: 0, text: '' };
 
-const fold = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.toLowerCase();
+const fold = (s: string) => foldAccents(s).toLowerCase();
 
 /** The items passing a filter, in bank order. */
 export function filterForCompose(items: readonly Item[], filter: ComposeFilter): Item[] {

@@ -8,6 +8,7 @@
  */
 import type { Item, ItemOf } from './bank.ts';
 import { numericExpected } from './check-answer.ts';
+import { citeParagraphs } from './wording.ts';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
 
@@ -21,20 +22,6 @@ function notInAnswerOrder(values: readonly string[], answer: readonly string[]):
 	const sorted = alphabetical(values);
 	const same = sorted.length > 1 && sorted.every((value, i) => value === answer[i]);
 	return same ? sorted.reverse() : sorted;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listWords(words: readonly string[]): string {
-	if (words.length <= 1) return words.join('');
-	return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-/** The cited paragraphs in words: "Article paragraph 3", "Article paragraphs 6 and 10". */
-export function citeParagraphs(paragraphs: readonly string[]): string {
-	const numbers = paragraphs
-		.map((p) => /^p(\d+)$/.exec(p)?.[1] ?? p)
-		.sort((a, b) => collator.compare(a, b));
-	return `Article ${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${listWords(numbers)}`;
 }
 
 /** What a numeric answer is counted in, for the question text: "(Answer in people.)". */

@@ -22,6 +22,7 @@ import {
 	type ItemHistory,
 	type QuizHistory
 } from './quiz-smart.ts';
+import { plural } from './wording.ts';
 
 export type { QuizHistory } from './quiz-smart.ts';
 
@@ -117,8 +118,7 @@ export function describeShortfall(available: number): string {
 	if (available <= 0) {
 		return 'No questions match these filters; widen the topics, difficulties or kinds.';
 	}
-	const count = available === 1 ? '1 question matches' : `${available} questions match`;
-	return `Only ${count} these filters; choose fewer questions or widen the topics.`;
+	return `Only ${plural(available, 'question matches', 'questions match')} these filters; choose fewer questions or widen the topics.`;
 }
 
 /** What the filters look at: enough to count matches without the questions' text. */
