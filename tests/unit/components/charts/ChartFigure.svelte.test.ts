@@ -7,13 +7,13 @@ const graphic = createRawSnippet(() => ({
 	render: () => '<svg aria-hidden="true" data-testid="drawing"></svg>'
 }));
 const table = createRawSnippet(() => ({
-	render: () =>
-		'<table><caption>Cards per day</caption><tbody><tr><th scope="row">Mon</th><td>3</td></tr></tbody></table>'
+	render: () => '<tr><th scope="row">Mon</th><td>3</td></tr>'
 }));
+const frame = { caption: 'Cards per day', columns: ['Day', 'Cards'], table };
 
 describe('ChartFigure', () => {
 	it('says why there is no chart instead of drawing an empty one', () => {
-		render(ChartFigure, { empty: 'Nothing yet.', summary: '3 cards', graphic, table });
+		render(ChartFigure, { empty: 'Nothing yet.', summary: '3 cards', graphic, ...frame });
 		expect(screen.getByText('Nothing yet.')).toBeInTheDocument();
 		expect(screen.queryByRole('figure')).toBeNull();
 		expect(screen.queryByTestId('drawing')).toBeNull();
@@ -21,12 +21,16 @@ describe('ChartFigure', () => {
 	});
 
 	it('frames the drawing with its summary and note, and gives screen readers the table', () => {
-		render(ChartFigure, { summary: '3 cards due.', note: 'Bars are days.', graphic, table });
+		render(ChartFigure, { summary: '3 cards due.', note: 'Bars are days.', graphic, ...frame });
 		const figure = screen.getByRole('figure');
 		expect(figure).toContainElement(screen.getByTestId('drawing'));
 		expect(figure).toHaveTextContent(/^3 cards due\..*Bars are days\./);
 		const data = screen.getByRole('table', { name: 'Cards per day' });
 		expect(data.parentElement).toHaveClass('visually-hidden');
+		expect(screen.getAllByRole('columnheader').map((th) => th.textContent)).toEqual([
+			'Day',
+			'Cards'
+		]);
 		expect(screen.getByRole('rowheader', { name: 'Mon' })).toBeInTheDocument();
 	});
 
