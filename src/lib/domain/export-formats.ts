@@ -6,8 +6,9 @@
  * happens to be the answer's order), as on the paper worksheet: the bank often stores the
  * answer first, and an import that does not shuffle must not give it away.
  */
-import type { Item, ItemOf } from './bank.ts';
+import type { Item } from './bank.ts';
 import { numericExpected } from './check-answer.ts';
+import { unitHint } from './lms-text.ts';
 import { citeParagraphs } from './wording.ts';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
@@ -22,11 +23,6 @@ function notInAnswerOrder(values: readonly string[], answer: readonly string[]):
 	const sorted = alphabetical(values);
 	const same = sorted.length > 1 && sorted.every((value, i) => value === answer[i]);
 	return same ? sorted.reverse() : sorted;
-}
-
-/** What a numeric answer is counted in, for the question text: "(Answer in people.)". */
-function unitHint(item: ItemOf<'numeric'>): string {
-	return item.unit === 'year' ? '(Answer with a year.)' : `(Answer in ${item.unit}.)`;
 }
 
 const ORDERING_NOTE = 'Put in order: match each with its position (1 is first).';

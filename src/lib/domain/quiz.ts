@@ -22,7 +22,6 @@ import {
 	type ItemHistory,
 	type QuizHistory
 } from './quiz-smart.ts';
-import { plural } from './wording.ts';
 
 export type { QuizHistory } from './quiz-smart.ts';
 
@@ -118,7 +117,10 @@ export function describeShortfall(available: number): string {
 	if (available <= 0) {
 		return 'No questions match these filters; widen the topics, difficulties or kinds.';
 	}
-	return `Only ${plural(available, 'question matches', 'questions match')} these filters; choose fewer questions or widen the topics.`;
+	// Worded here, not with wording.ts's plural: this module is on the home page's first visit,
+	// and an import of wording.ts would load all of the app's words there.
+	const count = available === 1 ? '1 question matches' : `${available} questions match`;
+	return `Only ${count} these filters; choose fewer questions or widen the topics.`;
 }
 
 /** What the filters look at: enough to count matches without the questions' text. */

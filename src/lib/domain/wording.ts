@@ -1,5 +1,5 @@
 /**
- * What the app says to people, in one place: counts with their nouns, set summaries, due
+ * What the app says to people, in one place: counts with their nouns, set summaries,
  * dates, durations, rates, card intervals, lists, paragraph citations, file-name slugs, and
  * the names of question kinds, set modes and grades. Pure, and in the domain so that every
  * layer says a thing the same way: the screens, the paper worksheet, the LMS exports and the
@@ -7,7 +7,6 @@
  */
 import type { AssignmentMode, AssignmentSettings } from './assignment.ts';
 import type { Attribution, Item, ItemKind } from './bank.ts';
-import { dayLabel } from './calendar.ts';
 import type { CheckResult } from './check-answer.ts';
 import type { Grade } from './records.ts';
 import type { Interval, IntervalUnit } from './scheduler.ts';
@@ -68,9 +67,24 @@ export const GRADE_NAMES: Record<Grade, string> = {
 	easy: 'Easy'
 };
 
-/** A due date ('YYYY-MM-DD', a calendar date) as people read it: "Friday 4 December 2026". */
-export function formatDueDate(date: string): string {
-	return dayLabel(date, 'long');
+let longDate: Intl.DateTimeFormat | undefined;
+
+/**
+ * A calendar date ('YYYY-MM-DD') in full, as due dates and the weeks of the accuracy table
+ * read: "Friday 4 December 2026" (British English order, the same on every device; formatted
+ * in UTC, as the date is already local). Anything else comes back as it is.
+ */
+export function formatDate(date: string): string {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+	if (!m) return date;
+	longDate ??= new Intl.DateTimeFormat('en-GB', {
+		weekday: 'long',
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+	return longDate.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
 /** How many tries a set allows, as a value beside "Tries": "2", or "No limit" for 0. */
@@ -109,7 +123,7 @@ export function describeSet(
 	let text = plural(settings.itemIds.length, deck ? 'flashcard' : 'question');
 	if (mode) text += `, ${MODE_NAMES[settings.mode]}`;
 	if (from) text += ` · from ${from}`;
-	if (due && settings.dueDate) text += ` · due ${formatDueDate(settings.dueDate)}`;
+	if (due && settings.dueDate) text += ` · due ${formatDate(settings.dueDate)}`;
 	if (tries && !deck) {
 		text += ` · ${settings.tries === 0 ? 'no limit on tries' : plural(settings.tries, 'try', 'tries')}`;
 	}

@@ -8,7 +8,7 @@ import {
 	capitalised,
 	citeParagraphs,
 	describeSet,
-	formatDueDate,
+	formatDate,
 	formatDuration,
 	formatRate,
 	gradeName,
@@ -76,9 +76,12 @@ describe('names', () => {
 	});
 });
 
-describe('formatDueDate', () => {
-	it('writes a calendar date in words, whatever the time zone', () => {
-		expect(formatDueDate('2026-12-04')).toMatch(/^Friday,? 4 December 2026$/);
+describe('formatDate', () => {
+	it('writes a calendar date in full, whatever the time zone', () => {
+		// ICU versions differ on the comma after the weekday.
+		expect(formatDate('2026-12-04')).toMatch(/^Friday,? 4 December 2026$/);
+		expect(formatDate('2026-03-23')).toMatch(/^Monday,? 23 March 2026$/);
+		expect(formatDate('not a date')).toBe('not a date');
 	});
 });
 

@@ -1,6 +1,6 @@
-// Kept only for src/routes/HomeAssigned.svelte, which another change is reworking: due dates
-// are worded by domain/wording.ts; import formatDueDate from there and drop this line.
-export { formatDueDate } from '$lib/domain/wording';
+// Kept only for src/routes/HomeAssigned.svelte, which another change is reworking: dates are
+// worded by domain/wording.ts; import formatDate from there and drop this line.
+export { formatDate as formatDueDate } from '$lib/domain/wording';
 
 /** Whether a due date (local calendar) has passed. */
 export function isPastDue(date: string | null, now = new Date()): boolean {
