@@ -19,6 +19,11 @@ export function getItem(id: string): Item | undefined {
 	return itemsById.get(id);
 }
 
+/** A topic's name, or its id when the bank has no such topic. */
+export function topicName(id: string): string {
+	return bank.topics.find((t) => t.id === id)?.name ?? id;
+}
+
 let vocabulary: string[] | null = null;
 
 /** Every name and term of the bank: typed answers near a wrong one are not forgiven. */

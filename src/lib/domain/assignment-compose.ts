@@ -2,6 +2,7 @@
 import type { Item, ItemKind } from './bank.ts';
 import { drawBalanced, ListQueue } from './quiz-draw.ts';
 import { createRng, shuffle } from './random.ts';
+import { foldAccents } from './text.ts';
 
 export interface ComposeFilter {
 	/** Topic id, or '' for all. */
@@ -16,11 +17,7 @@ export interface ComposeFilter {
 
 export const NO_FILTER: ComposeFilter = { topic: '', kind: '', difficulty: 0, text: '' };
 
-const fold = (s: string) =>
-	s
-		.normalize('NFD')
-		.replace(/\p{M}+/gu, '')
-		.toLowerCase();
+const fold = (s: string) => foldAccents(s).toLowerCase();
 
 /** The items passing a filter, in bank order. */
 export function filterForCompose(items: readonly Item[], filter: ComposeFilter): Item[] {

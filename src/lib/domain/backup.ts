@@ -27,6 +27,7 @@ import {
 } from './assignment.ts';
 import type { ReceivedResult } from './class-report.ts';
 import type { TeacherKeys } from './teacher-keys.ts';
+import { slugify } from './wording.ts';
 
 export const BACKUP_FORMAT = 'factdeck-backup';
 export const BACKUP_VERSION = 2;
@@ -338,12 +339,5 @@ export function parseBackup(text: string): BackupParseResult {
 
 /** The file name offered for a download, e.g. factdeck-backup-ana-2026-11-27.json. */
 export function backupFileName(exportedAt: number, who: string): string {
-	const slug =
-		who
-			.normalize('NFD')
-			.replace(/\p{M}+/gu, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '') || 'learner';
-	return `factdeck-backup-${slug}-${new Date(exportedAt).toISOString().slice(0, 10)}.json`;
+	return `factdeck-backup-${slugify(who, 'learner')}-${new Date(exportedAt).toISOString().slice(0, 10)}.json`;
 }

@@ -50,16 +50,15 @@ const labelFormats = {
 	/** "7 Sep" */
 	dayMonth: { day: 'numeric', month: 'short' },
 	/** "Sep" */
-	month: { month: 'short' },
-	/** "Monday 7 September 2026" */
-	long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }
+	month: { month: 'short' }
 } satisfies Record<string, Intl.DateTimeFormatOptions>;
 export type DayLabelStyle = keyof typeof labelFormats;
 const labelFormatters = new Map<DayLabelStyle, Intl.DateTimeFormat>();
 
 /**
  * A 'YYYY-MM-DD' date as words for people, in British English day-month order ("Mon 7 Sep").
- * The date is already local, so it is formatted in UTC: no second time-zone conversion.
+ * The date is already local, so it is formatted in UTC: no second time-zone conversion. The
+ * date in full ("Monday 7 September 2026") is wording.ts's formatDate.
  */
 export function dayLabel(date: string, style: DayLabelStyle = 'short'): string {
 	const day = dayOfIso(date);

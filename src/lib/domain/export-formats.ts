@@ -6,30 +6,11 @@
  * happens to be the answer's order), as on the paper worksheet (listing-order.ts): the bank
  * often stores the answer first, and an import that does not shuffle must not give it away.
  */
-import type { Item, ItemOf } from './bank.ts';
+import type { Item } from './bank.ts';
 import { numericExpected } from './check-answer.ts';
+import { unitHint } from './lms-text.ts';
 import { alphabetical, notInAnswerOrder } from './listing-order.ts';
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/** "a", "a and b", "a, b and c". */
-function listWords(words: readonly string[]): string {
-	if (words.length <= 1) return words.join('');
-	return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-/** The cited paragraphs in words: "Article paragraph 3", "Article paragraphs 6 and 10". */
-export function citeParagraphs(paragraphs: readonly string[]): string {
-	const numbers = paragraphs
-		.map((p) => /^p(\d+)$/.exec(p)?.[1] ?? p)
-		.sort((a, b) => collator.compare(a, b));
-	return `Article ${numbers.length === 1 ? 'paragraph' : 'paragraphs'} ${listWords(numbers)}`;
-}
-
-/** What a numeric answer is counted in, for the question text: "(Answer in people.)". */
-function unitHint(item: ItemOf<'numeric'>): string {
-	return item.unit === 'year' ? '(Answer with a year.)' : `(Answer in ${item.unit}.)`;
-}
+import { citeParagraphs } from './wording.ts';
 
 const ORDERING_NOTE = 'Put in order: match each with its position (1 is first).';
 

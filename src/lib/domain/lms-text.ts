@@ -4,10 +4,7 @@
  * Pure.
  */
 import type { Item, ItemOf } from './bank.ts';
-import { citeParagraphs } from './export-formats.ts';
-
-/** Said of a claim the article could not verify (as the quiz player says it). */
-export const NOT_VERIFIED_TEXT = 'The article says this could not be independently verified.';
+import { NOT_VERIFIED, citeParagraphs, claimLine } from './wording.ts';
 
 /**
  * The feedback shown after a question in another tool: "Explanation. (Article paragraph 3)",
@@ -17,8 +14,8 @@ export function generalFeedback(item: Item): string {
 	const parts = [`${item.explanation} (${citeParagraphs(item.paragraphs)})`];
 	const a = item.attribution;
 	if (a) {
-		parts.push(`Claim by ${a.claimant}${a.via ? `, reported by ${a.via}` : ''}.`);
-		if (a.verification === 'not-verified') parts.push(NOT_VERIFIED_TEXT);
+		parts.push(claimLine(a));
+		if (a.verification === 'not-verified') parts.push(NOT_VERIFIED);
 	}
 	return parts.join(' ');
 }
@@ -31,20 +28,6 @@ export function unitHint(item: ItemOf<'numeric'>): string {
 /** The question text an export shows: the prompt, with the unit hint for numbers. */
 export function promptText(item: Item): string {
 	return item.kind === 'numeric' ? `${item.prompt} ${unitHint(item)}` : item.prompt;
-}
-
-/** A set's title as a file name part: "Week 3: the talks" → "week-3-the-talks". */
-export function fileSlug(title: string): string {
-	return (
-		title
-			.normalize('NFD')
-			.replace(/\p{M}+/gu, '')
-			.toLowerCase()
-			.replace(/[^a-z0-9]+/g, '-')
-			.replace(/^-|-$/g, '')
-			.slice(0, 60)
-			.replace(/-$/, '') || 'set'
-	);
 }
 
 /** Thrown for a set that cannot be exported; `message` is a sentence for the teacher. */

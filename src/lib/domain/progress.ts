@@ -171,11 +171,6 @@ interface DayTally {
 	correct: number;
 }
 
-/** A rate as a whole percentage for people: "75%", or "no answers" for null. */
-export function formatRate(rate: number | null): string {
-	return rate === null ? 'no answers' : `${Math.round(rate * 100)}%`;
-}
-
 const rate = (correct: number, answers: number) => (answers > 0 ? correct / answers : null);
 
 /** The mastery rule: see computeDashboard. */

@@ -141,11 +141,3 @@ export function historyFromStats(
 	}
 	return history;
 }
-
-/** "4 min 05 s", "45 s". */
-export function formatDuration(ms: number): string {
-	const seconds = Math.round(ms / 1000);
-	if (seconds < 60) return `${seconds} s`;
-	const minutes = Math.floor(seconds / 60);
-	return `${minutes} min ${String(seconds % 60).padStart(2, '0')} s`;
-}

@@ -126,6 +126,8 @@ export function describeShortfall(available: number): string {
 	if (available <= 0) {
 		return 'No questions match these filters; widen the topics, difficulties or kinds.';
 	}
+	// Worded here, not with wording.ts's plural: this module is on the home page's first visit,
+	// and an import of wording.ts would load all of the app's words there.
 	const count = available === 1 ? '1 question fits' : `${available} questions fit`;
 	return `Only ${count} in one quiz with these filters; choose fewer questions, every question, or widen the topics.`;
 }

@@ -93,37 +93,49 @@ const MINUTE_MS = 60_000;
 const MONTH_MS = 30 * DAY_MS;
 const YEAR_MS = 365 * DAY_MS;
 
-/**
- * A short label for a duration, as the grade buttons show it ("10m", "3d", "1.5mo").
- *
- * The rule: under a minute (and zero or negative) is "<1m"; then the largest unit that keeps
- * the rounded value under its limit: minutes under 60 ("1m" to "59m"), hours under 24 ("1h"
- * to "23h"), days under 30 ("1d" to "29d"), months of 30 days under 12 ("1mo", "1.5mo",
- * "11.9mo"), then years of 365 days ("1y", "2.3y", "100y"). Minutes, hours and days are
- * whole numbers (rounded to the nearest); months and years keep one decimal, dropped when it
- * is 0. Rounding happens before the limit test, so 59.6 minutes reads "1h", not "60m".
- * @throws RangeError when `ms` is not a finite number.
- */
-export function formatInterval(ms: number): string {
-	if (!Number.isFinite(ms)) throw new RangeError(`interval must be a finite number, not ${ms}`);
-	if (ms < MINUTE_MS) return '<1m';
-	const minutes = Math.round(ms / MINUTE_MS);
-	if (minutes < 60) return `${minutes}m`;
-	const hours = Math.round(ms / HOUR_MS);
-	if (hours < 24) return `${hours}h`;
-	const days = Math.round(ms / DAY_MS);
-	if (days < 30) return `${days}d`;
-	const months = Math.round((ms / MONTH_MS) * 10) / 10;
-	if (months < 12) return `${months}mo`;
-	return `${Math.round((ms / YEAR_MS) * 10) / 10}y`;
+/** The units a card interval is counted in. */
+export type IntervalUnit = 'minute' | 'hour' | 'day' | 'month' | 'year';
+
+/** A time until a card is due, rounded for people: `amount` `unit`s, or less than that. */
+export interface Interval {
+	amount: number;
+	unit: IntervalUnit;
+	/** Only under a minute: "less than 1 minute". */
+	lessThan?: true;
 }
 
-/** What one grade would do to a card: its next memory, when it is due, and a short label. */
+/**
+ * A duration rounded as the grade buttons show it (the words are `shortInterval` and
+ * `spellInterval` in wording.ts: "10m", "3d", "1.5mo").
+ *
+ * The rule: under a minute (and zero or negative) is less than 1 minute; then the largest
+ * unit that keeps the rounded value under its limit: minutes under 60 (1 to 59), hours under
+ * 24 (1 to 23), days under 30 (1 to 29), months of 30 days under 12 (1, 1.5, 11.9), then
+ * years of 365 days (1, 2.3, 100). Minutes, hours and days are whole numbers (rounded to the
+ * nearest); months and years keep one decimal, dropped when it is 0. Rounding happens before
+ * the limit test, so 59.6 minutes is 1 hour, not 60 minutes.
+ * @throws RangeError when `ms` is not a finite number.
+ */
+export function formatInterval(ms: number): Interval {
+	if (!Number.isFinite(ms)) throw new RangeError(`interval must be a finite number, not ${ms}`);
+	if (ms < MINUTE_MS) return { amount: 1, unit: 'minute', lessThan: true };
+	const minutes = Math.round(ms / MINUTE_MS);
+	if (minutes < 60) return { amount: minutes, unit: 'minute' };
+	const hours = Math.round(ms / HOUR_MS);
+	if (hours < 24) return { amount: hours, unit: 'hour' };
+	const days = Math.round(ms / DAY_MS);
+	if (days < 30) return { amount: days, unit: 'day' };
+	const months = Math.round((ms / MONTH_MS) * 10) / 10;
+	if (months < 12) return { amount: months, unit: 'month' };
+	return { amount: Math.round((ms / YEAR_MS) * 10) / 10, unit: 'year' };
+}
+
+/** What one grade would do to a card: its next memory, when it is due, and how long until then. */
 export interface GradePreview {
 	memory: CardMemory;
 	due: number;
 	/** `formatInterval(due - now)`. */
-	interval: string;
+	interval: Interval;
 }
 
 export interface SchedulerOptions {

@@ -24,6 +24,7 @@ import {
 	triesLeft
 } from '$lib/domain/assignment-take';
 import { learnerRename, suggestedStudentName } from '$lib/domain/names';
+import { plural } from '$lib/domain/wording';
 import type { AssignmentAttemptConfig, Attempt, Learner } from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
 import {
@@ -119,7 +120,7 @@ export async function startAssignment(
 	if (triesLeft(settings, finished) === 0) {
 		return {
 			ok: false,
-			reason: `You have used all ${settings.tries} ${settings.tries === 1 ? 'try' : 'tries'} this set allows.`
+			reason: `You have used all ${plural(settings.tries, 'try', 'tries')} this set allows.`
 		};
 	}
 	const tryNumber = finished + 1;

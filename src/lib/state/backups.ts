@@ -4,7 +4,7 @@
  */
 import summary from 'virtual:factdeck-bank-summary';
 import { backupFileName, parseBackup, type Backup } from '$lib/domain/backup';
-import { downloadText } from '$lib/download';
+import { download } from '$lib/download';
 import { exportBackup, importBackup, type ImportSummary } from '$lib/storage/backup';
 
 /**
@@ -18,7 +18,7 @@ export async function downloadBackup(
 ): Promise<void> {
 	const now = Date.now();
 	const backup = await exportBackup(learnerIds, now, summary.version, teacher);
-	downloadText(backupFileName(now, label), JSON.stringify(backup));
+	download(backupFileName(now, label), JSON.stringify(backup));
 }
 
 export type ReadResult = { ok: true; backup: Backup } | { ok: false; message: string };

@@ -9,26 +9,15 @@ import type { Item } from '$lib/domain/bank';
 import { toAnki, toGift } from '$lib/domain/export-formats';
 import { toMoodleXml } from '$lib/domain/export-moodle';
 import { qtiPackageFiles } from '$lib/domain/export-qti';
-import { fileSlug, requireItems } from '$lib/domain/lms-text';
+import { requireItems } from '$lib/domain/lms-text';
+import { slugify } from '$lib/domain/wording';
 import { zipPackage } from '$lib/domain/lms-zip';
 import { packageData, scormPackageFiles } from '$lib/domain/scorm-package';
-import { downloadText } from '$lib/download';
+import { download } from '$lib/download';
 import { getTeacherName } from '$lib/storage/teach';
 
 export const EXPORT_KINDS = ['scorm', 'qti', 'moodle', 'gift', 'anki'] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
-
-function downloadBytes(fileName: string, bytes: Uint8Array, type: string) {
-	const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-	const link = document.createElement('a');
-	link.href = url;
-	link.download = fileName;
-	document.body.append(link);
-	link.click();
-	link.remove();
-	// Revoke after the browser has started the download.
-	setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Makes one export of `set` (its `items` in the set's order) and offers it as a download.
@@ -42,7 +31,7 @@ export async function exportSet(
 	masteryScore: number | null = null
 ): Promise<void> {
 	requireItems(items);
-	const slug = fileSlug(set.title);
+	const slug = slugify(set.title);
 	switch (kind) {
 		case 'scorm': {
 			// The player (about 100 KB) is loaded only when a teacher makes a package.
@@ -52,22 +41,22 @@ export async function exportSet(
 			]);
 			const data = packageData(set, items, { masteryScore, teacherName }, getVocabulary());
 			const zip = zipPackage(scormPackageFiles(data, { js: player.js, css: player.css }));
-			return downloadBytes(`${slug}.scorm12.zip`, zip, 'application/zip');
+			return download(`${slug}.scorm12.zip`, zip, 'application/zip');
 		}
 		case 'qti': {
 			const files = qtiPackageFiles(items, set);
-			return downloadBytes(`${slug}.qti21.zip`, zipPackage(files), 'application/zip');
+			return download(`${slug}.qti21.zip`, zipPackage(files), 'application/zip');
 		}
 		case 'moodle':
 			// A '/' in a category makes nested categories in Moodle.
-			return downloadText(`${slug}.moodle.xml`, toMoodleXml(items, set.title), 'application/xml');
+			return download(`${slug}.moodle.xml`, toMoodleXml(items, set.title), 'application/xml');
 		case 'gift':
-			return downloadText(
+			return download(
 				`${slug}.gift.txt`,
 				toGift(items, set.title.replaceAll('/', '-')),
 				'text/plain'
 			);
 		case 'anki':
-			return downloadText(`${slug}.anki.txt`, toAnki(items, `factdeck ${slug}`), 'text/plain');
+			return download(`${slug}.anki.txt`, toAnki(items, `factdeck ${slug}`), 'text/plain');
 	}
 }

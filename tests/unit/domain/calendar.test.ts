@@ -55,8 +55,6 @@ describe('day numbers', () => {
 	it('label dates for people in day-month order', () => {
 		expect(dayLabel('2026-03-23')).toBe('Mon 23 Mar');
 		expect(dayLabel('2026-03-23', 'dayMonth')).toBe('23 Mar');
-		// ICU versions differ on the comma after the weekday.
-		expect(dayLabel('2026-03-23', 'long')).toMatch(/^Monday,? 23 March 2026$/);
 		expect(dayLabel('not a date')).toBe('not a date');
 	});
 });

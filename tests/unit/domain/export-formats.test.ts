@@ -7,7 +7,6 @@ import type { Item, ItemKind, ItemOf } from '../../../src/lib/domain/bank.ts';
 import {
 	ANKI_HEADER,
 	ankiField,
-	citeParagraphs,
 	escapeGift,
 	giftShare,
 	toAnki,
@@ -110,14 +109,6 @@ describe('giftShare', () => {
 	it('falls back to the largest allowed share below for other counts', () => {
 		expect(giftShare(11)).toBe('5');
 		expect(giftShare(30)).toBe('5');
-	});
-});
-
-describe('citeParagraphs', () => {
-	it('names the paragraphs in order', () => {
-		expect(citeParagraphs(['p3'])).toBe('Article paragraph 3');
-		expect(citeParagraphs(['p10', 'p6'])).toBe('Article paragraphs 6 and 10');
-		expect(citeParagraphs(['p14', 'p12', 'p13'])).toBe('Article paragraphs 12, 13 and 14');
 	});
 });
 

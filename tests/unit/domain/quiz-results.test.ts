@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import type { Item } from '../../../src/lib/domain/bank.ts';
 import { expectedAnswer } from '../../../src/lib/domain/check-answer.ts';
 import {
-	formatDuration,
 	formatResponse,
 	historyFromEvents,
 	summarizeAttempt
@@ -126,12 +125,4 @@ describe('historyFromEvents', () => {
 			])
 		).toEqual({ a: { seen: 2, correct: 1, lastAt: 5 }, b: { seen: 1, correct: 0, lastAt: 9 } });
 	});
-});
-
-describe('formatDuration', () => {
-	it.each([
-		[0, '0 s'],
-		[44_600, '45 s'],
-		[245_000, '4 min 05 s']
-	])('%d ms is %s', (ms, text) => expect(formatDuration(ms)).toBe(text));
 });

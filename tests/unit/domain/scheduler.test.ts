@@ -14,6 +14,7 @@ import {
 	fromFsrsCard,
 	toFsrsCard
 } from '../../../src/lib/domain/scheduler.ts';
+import { shortInterval } from '../../../src/lib/domain/wording.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;
@@ -149,7 +150,12 @@ describe('createScheduler (fuzz off) gives exactly what ts-fsrs gives', () => {
 		expect(memory).toStrictEqual(fromFsrsCard(createEmptyCard(new Date(NOW))));
 		const preview = expectSameAsTsFsrs(memory, createEmptyCard(new Date(NOW)), NOW);
 		// ts-fsrs's default steps: again 1m, hard 6m, good 10m; easy graduates.
-		expect(GRADES.map((g) => preview[g].interval)).toEqual(['1m', '6m', '10m', '8d']);
+		expect(GRADES.map((g) => shortInterval(preview[g].interval))).toEqual([
+			'1m',
+			'6m',
+			'10m',
+			'8d'
+		]);
 	});
 
 	it('for a review card, every grade, on time and late', () => {
@@ -256,7 +262,7 @@ describe('formatInterval', () => {
 		[2.5 * 365 * DAY, '2.5y'],
 		[36_500 * DAY, '100y']
 	])('%d ms is %s', (ms, label) => {
-		expect(formatInterval(ms)).toBe(label);
+		expect(shortInterval(formatInterval(ms))).toBe(label);
 	});
 
 	it('refuses NaN and infinities', () => {
@@ -268,7 +274,7 @@ describe('formatInterval', () => {
 		const memory = reviewMemory();
 		const preview = scheduler.preview(memory, memory.due);
 		for (const grade of GRADES) {
-			expect(preview[grade].interval).toBe(formatInterval(preview[grade].due - memory.due));
+			expect(preview[grade].interval).toEqual(formatInterval(preview[grade].due - memory.due));
 		}
 	});
 });

@@ -1,14 +1,6 @@
-/** Due dates as people read them: 'Friday 4 December 2026' (a calendar date, no time zone). */
-export function formatDueDate(date: string): string {
-	const d = new Date(`${date}T12:00:00Z`);
-	return d.toLocaleDateString(undefined, {
-		weekday: 'long',
-		day: 'numeric',
-		month: 'long',
-		year: 'numeric',
-		timeZone: 'UTC'
-	});
-}
+// Kept only for src/routes/HomeAssigned.svelte, which another change is reworking: dates are
+// worded by domain/wording.ts; import formatDate from there and drop this line.
+export { formatDate as formatDueDate } from '$lib/domain/wording';
 
 /** Whether a due date (local calendar) has passed. */
 export function isPastDue(date: string | null, now = new Date()): boolean {

@@ -1,10 +1,15 @@
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it, vi } from 'vitest';
 import GradeButtons from '../../../../src/lib/components/flashcards/GradeButtons.svelte';
-import { spellInterval } from '../../../../src/lib/components/flashcards/intervals';
 import type { Grade } from '../../../../src/lib/domain/records';
+import type { Interval } from '../../../../src/lib/domain/scheduler';
 
-const intervals: Record<Grade, string> = { again: '1m', hard: '6m', good: '10m', easy: '3d' };
+const intervals: Record<Grade, Interval> = {
+	again: { amount: 1, unit: 'minute' },
+	hard: { amount: 6, unit: 'minute' },
+	good: { amount: 10, unit: 'minute' },
+	easy: { amount: 3, unit: 'day' }
+};
 
 function show(disabled = false) {
 	const ongrade = vi.fn<(grade: Grade) => void>();
@@ -90,26 +95,5 @@ describe('GradeButtons', () => {
 		}
 		expect(await press('3')).toBe(true);
 		expect(ongrade).not.toHaveBeenCalled();
-	});
-});
-
-describe('spellInterval', () => {
-	it('spells out the short labels of formatInterval', () => {
-		expect(spellInterval('1m')).toBe('1 minute');
-		expect(spellInterval('10m')).toBe('10 minutes');
-		expect(spellInterval('5h')).toBe('5 hours');
-		expect(spellInterval('1d')).toBe('1 day');
-		expect(spellInterval('3d')).toBe('3 days');
-		expect(spellInterval('2mo')).toBe('2 months');
-		expect(spellInterval('1.5mo')).toBe('1.5 months');
-		expect(spellInterval('1y')).toBe('1 year');
-		expect(spellInterval('2.3y')).toBe('2.3 years');
-		expect(spellInterval('<1m')).toBe('less than 1 minute');
-	});
-
-	it('gives back what it does not know, trimmed', () => {
-		expect(spellInterval(' soon ')).toBe('soon');
-		expect(spellInterval('3 fortnights')).toBe('3 fortnights');
-		expect(spellInterval('')).toBe('');
 	});
 });
