@@ -69,11 +69,6 @@ export function dueEnd(
 	return startOfDay(next.toISOString().slice(0, 10));
 }
 
-/** Cuts a name to what a result carries. Empty when nothing usable is left. */
-export function cleanStudentName(name: string): string {
-	return [...name.replace(/\p{Cc}/gu, ' ').trim()].slice(0, LIMITS.studentNameChars).join('');
-}
-
 function cutText(response: AnswerResponse): AnswerResponse {
 	if ('text' in response && response.text.length > LIMITS.answerChars) {
 		return { text: [...response.text].slice(0, LIMITS.answerChars).join('') };

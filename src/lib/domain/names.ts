@@ -4,8 +4,12 @@
  * teacher's name on links. Pure.
  */
 import { LIMITS } from './assignment.ts';
-import { cleanStudentName } from './assignment-take.ts';
 import type { Learner, ReceivedAssignment } from './records.ts';
+
+/** Cuts a name to what a result carries. Empty when nothing usable is left. */
+export function cleanStudentName(name: string): string {
+	return [...name.replace(/\p{Cc}/gu, ' ').trim()].slice(0, LIMITS.studentNameChars).join('');
+}
 
 /** The name the app gives the device's first learner before anyone typed one. */
 export const AUTOMATIC_LEARNER_NAME = 'Learner 1';

@@ -4,7 +4,6 @@ import {
 	assignmentQuestions,
 	assignmentSeed,
 	cardsGraded,
-	cleanStudentName,
 	dueEnd,
 	resultFromAttempt,
 	resultFromGrades,
@@ -65,12 +64,6 @@ describe('tries, due dates and names', () => {
 		const starts = (date: string) => Date.parse(`${date}T00:00:00+02:00`);
 		expect(dueEnd('2026-12-31', starts)).toBe(Date.parse('2027-01-01T00:00:00+02:00'));
 		expect(dueEnd(null, starts)).toBeNull();
-	});
-
-	it('cleans names: control characters out, trimmed, cut to the limit', () => {
-		expect(cleanStudentName('  Ana\u0000 B  ')).toBe('Ana  B');
-		expect(cleanStudentName('x'.repeat(100))).toHaveLength(40);
-		expect(cleanStudentName('   ')).toBe('');
 	});
 
 	it('gives a learner one stable student id per set that hides the learner id', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+	cleanStudentName,
 	fromTeacher,
 	isAutomaticName,
 	learnerRename,
@@ -57,5 +58,13 @@ describe('teacherNameProblem', () => {
 		expect(teacherNameProblem('  ')).toBe('Type the name your students know you by.');
 		expect(teacherNameProblem('x'.repeat(41))).toBe('Keep your name to 40 characters.');
 		expect(teacherNameProblem('Ms\tX')).toBe('Your name cannot hold tabs or line breaks.');
+	});
+});
+
+describe('cleanStudentName', () => {
+	it('cleans names: control characters out, trimmed, cut to the limit', () => {
+		expect(cleanStudentName('  Ana\u0000 B  ')).toBe('Ana  B');
+		expect(cleanStudentName('x'.repeat(100))).toHaveLength(40);
+		expect(cleanStudentName('   ')).toBe('');
 	});
 });
