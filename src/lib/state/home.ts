@@ -8,6 +8,7 @@ import type { Attempt, ReceivedAssignment } from '$lib/domain/records';
 import { listReceived } from '$lib/storage/assignments';
 import {
 	countAssigned,
+	countCards,
 	countDueCards,
 	deleteUnfinishedAttempt,
 	findUnfinishedAttempt
@@ -23,13 +24,22 @@ export interface HomeSummary {
 }
 
 export async function loadHome(learnerId: string, now = Date.now()): Promise<HomeSummary> {
-	const { end } = today(now);
 	const [unfinished, due, assigned] = await Promise.all([
 		findUnfinishedAttempt(learnerId),
-		countDueCards(learnerId, end - 1),
+		countDueToday(learnerId, now),
 		countAssigned(learnerId)
 	]);
 	return { unfinished: unfinished ?? null, due, assigned };
+}
+
+/**
+ * The learner's cards due by the end of today. A learner with no cards (every first visit)
+ * has none due, and the clock is not read: the first look at the device's time zone loads
+ * the browser's date formatting data, about 100 ms of a cheap phone's main thread.
+ */
+async function countDueToday(learnerId: string, now: number): Promise<number> {
+	if (!(await countCards(learnerId))) return 0;
+	return countDueCards(learnerId, today(now).end - 1);
 }
 
 /** The learner's assignments, the most recently received first. */
