@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acceptLink, readAssignmentLink } from '$lib/state/assignments';
+import { acceptLink, readAssignmentLink } from '$lib/state/join';
 import { loadDecks, readStudyRequest, startStudy } from '$lib/state/flashcards.svelte';
 import { saveComposed, shareUrl } from '$lib/state/teach';
 import { ANA, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
