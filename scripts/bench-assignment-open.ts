@@ -19,7 +19,7 @@ const RUNS = 3;
 export const OPEN_TARGETS = { previewMs: 1000, questionMs: 1500 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-export async function makeLink(base: string, n: number): Promise<string> {
+async function makeLink(base: string, n: number): Promise<string> {
 	const { bank } = loadBank();
 	if (!bank) throw new Error('the bank does not load');
 	const index = { version: bank.version, published: readPublishedIds() };
@@ -48,7 +48,7 @@ export async function makeLink(base: string, n: number): Promise<string> {
 	return `${base}/join#${payload}`;
 }
 
-export async function throttle(page: Page) {
+async function throttle(page: Page) {
 	const cdp = await page.context().newCDPSession(page);
 	await cdp.send('Network.enable');
 	await cdp.send('Network.emulateNetworkConditions', {

@@ -114,13 +114,21 @@ async function answerToFeedback(browser: Browser, cpuSlowdown: number): Promise<
 	const main = page.getByRole('main');
 	for (let i = 0; i < 10; i++) {
 		await page.getByText(`Question ${i + 1} of 10`).waitFor();
-		if (await main.getByRole('radio').count()) await main.getByRole('radio').first().check();
-		else if (await main.getByRole('checkbox').count())
-			await main.getByRole('checkbox').first().check();
-		else if (await main.getByRole('combobox').count()) {
-			for (const select of await main.getByRole('combobox').all())
-				await select.selectOption({ index: 1 });
-		} else if (await main.getByRole('textbox').count())
+		// Answered with the keyboard: a tap on a single choice would check it at once (practice
+		// mode), and the figure is timed from "Check answer".
+		const radios = main.getByRole('radio');
+		const groups = new Set<string>();
+		for (const radio of await radios.all()) {
+			const name = (await radio.getAttribute('name')) ?? '';
+			if (groups.has(name)) continue;
+			groups.add(name);
+			await radio.focus();
+			await page.keyboard.press('Space');
+		}
+		if (!groups.size && (await main.getByRole('checkbox').count())) {
+			await main.getByRole('checkbox').first().focus();
+			await page.keyboard.press('Space');
+		} else if (!groups.size && (await main.getByRole('textbox').count()))
 			await main.getByRole('textbox').fill('1994');
 		await main.getByRole('button', { name: 'Check answer' }).click();
 		await page.getByRole('region', { name: 'Feedback' }).waitFor();
