@@ -19,6 +19,15 @@ async function assignDeck() {
 }
 
 describe('the flashcard decks of a learner', () => {
+	it('counts a new learner’s decks without reading the clock', async () => {
+		// The first read of the time zone is the costly part of a first visit's deck list.
+		const zone = vi.spyOn(Intl, 'DateTimeFormat');
+		const { rows } = await loadDecks('ana', T0);
+		expect(rows[0]).toMatchObject({ deck: { id: 'all' }, due: 0, fresh: 20 });
+		expect(zone).not.toHaveBeenCalled();
+		zone.mockRestore();
+	});
+
 	it('lists the bank’s decks and each flashcard set assigned, with today’s counts', async () => {
 		const link = await assignDeck();
 		const { rows, newPerDay } = await loadDecks('ana', T0);
