@@ -10,7 +10,11 @@
  * first, and the simulated slow phone then "waits" for all of them (LCP 1.6 s where the HTML
  * alone paints at 0.7 s).
  *
- * This moves the preloads into the boot script and runs that script once the page is on
+ * The same goes for the web app manifest: the browser fetches it (and an icon it lists) as
+ * soon as the page has loaded, which, with no script to wait for, is before the paint.
+ *
+ * This moves the preloads and the manifest link into the boot script and runs that script
+ * once the page is on
  * screen: when the browser reports its first contentful paint (the Paint Timing API, which
  * reports a frame once it was shown, not merely drawn), or one frame later where that API is
  * missing, or after 3 s whatever happens. The downloads still start together, so the chunks
@@ -34,10 +38,15 @@ const FALLBACK_MS = 3000;
 
 /** Kit's modulepreload tag (kit/src/runtime/server/page/render.js, `add_link_tag`). */
 const PRELOAD = /[ \t]*<link href="([^"]+)" rel="modulepreload">\n?/g;
+/** src/app.html's manifest link, as Kit writes it (with a relative path). */
+const MANIFEST = /[ \t]*<link rel="manifest" href="([^"]+)" \/>\n?/g;
 /** Kit's boot script: the one inline script of a page in hash mode (no nonce attribute). */
 const SCRIPT = /<script>([\s\S]*?)<\/script>/g;
 
-/** The page with its preloads moved into its boot script, which runs after the first paint. */
+/**
+ * The page with its preloads and manifest link moved into its boot script, which runs after
+ * the first paint.
+ */
 export function bootAfterFirstPaint(html: string): string {
 	const scripts = [...html.matchAll(SCRIPT)];
 	if (scripts.length !== 1) {
@@ -52,11 +61,17 @@ export function bootAfterFirstPaint(html: string): string {
 		throw new Error('boot-after-paint: the boot script does not read document.currentScript once');
 	}
 
-	const preloads: string[] = [];
-	const page = html.replace(PRELOAD, (_, href: string) => {
-		preloads.push(href);
-		return '';
-	});
+	/** [rel, href] of each link the boot script adds. */
+	const links: [string, string][] = [];
+	const page = html
+		.replace(PRELOAD, (_, href: string) => {
+			links.push(['modulepreload', href]);
+			return '';
+		})
+		.replace(MANIFEST, (_, href: string) => {
+			links.push(['manifest', href]);
+			return '';
+		});
 
 	// Kit's script finds the element to hydrate through document.currentScript, which is
 	// null once the script has returned: it is kept beforehand.
@@ -67,9 +82,9 @@ export function bootAfterFirstPaint(html: string): string {
 					const boot = () => {
 						if (started) return;
 						started = true;
-						for (const href of ${JSON.stringify(preloads)}) {
+						for (const [rel, href] of ${JSON.stringify(links)}) {
 							const link = document.createElement('link');
-							link.rel = 'modulepreload';
+							link.rel = rel;
 							link.href = href;
 							document.head.append(link);
 						}

@@ -39,6 +39,7 @@ function page(boot = BOOT, hash = sha256(BOOT)) {
 		<link href="./_app/immutable/entry/app.B.js" rel="modulepreload">
 		<link href="./_app/immutable/nodes/2.js" rel="modulepreload">
 		<title>Home</title>
+		<link rel="manifest" href="./manifest.webmanifest" />
 		<style>body{margin:0}</style>
 	</head>
 	<body>
@@ -131,13 +132,15 @@ const PRELOADS = [
 	'modulepreload ./_app/immutable/entry/start.A.js',
 	'modulepreload ./_app/immutable/chunks/shell.js',
 	'modulepreload ./_app/immutable/entry/app.B.js',
-	'modulepreload ./_app/immutable/nodes/2.js'
+	'modulepreload ./_app/immutable/nodes/2.js',
+	'manifest ./manifest.webmanifest'
 ];
 
 describe('bootAfterFirstPaint', () => {
-	it('moves the head preloads into the boot script and lists its new hash', () => {
+	it('moves the head preloads and manifest into the boot script and lists its new hash', () => {
 		const html = bootAfterFirstPaint(page());
 		expect(html).not.toContain('rel="modulepreload"');
+		expect(html).not.toContain('rel="manifest"');
 		expect(html).toContain('<title>Home</title>');
 		expect(html).toContain('<h1>Learn the facts</h1>');
 		expect(html.match(/<script>/g)).toHaveLength(1);
@@ -167,7 +170,7 @@ describe('bootAfterFirstPaint', () => {
 		// The fallback timer finds it started: nothing runs twice.
 		page_.advance(3000);
 		await page_.settle();
-		expect(page_.appended).toHaveLength(4);
+		expect(page_.appended).toHaveLength(5);
 		expect(page_.started).toHaveLength(1);
 	});
 
