@@ -3,11 +3,14 @@ import { SvelteKitPWA } from '@vite-pwa/sveltekit';
 import { defineConfig } from 'vitest/config';
 import { bankPlugin } from './scripts/vite-plugin-bank.ts';
 import { scormPlayerPlugin } from './scripts/vite-plugin-scorm-player.ts';
+import { shellChunk } from './scripts/vite-shell-chunk.ts';
 
 export const THEME_COLOR = '#1d4ed8';
 export const BACKGROUND_COLOR = '#ffffff';
 
 export default defineConfig({
+	// What every page runs travels as one file (scripts/vite-shell-chunk.ts).
+	build: { rolldownOptions: { output: { codeSplitting: { groups: [shellChunk()] } } } },
 	plugins: [
 		bankPlugin(),
 		scormPlayerPlugin(),

@@ -4,8 +4,10 @@
  * up, 4x CPU slowdown), for `npm run bench`:
  * - cold: a browser that never saw the app (no service worker, empty cache);
  * - warm: the app installed (service worker active, everything precached).
- * The clock runs from navigation start through "Accept assignment" and "Start" (clicked as
- * soon as they can be) to the first question's heading visible. Median of three each.
+ * The clock runs from navigation start through typing the student's name, "Accept
+ * assignment" and "Start" (each done as soon as it can be) to the first question on screen.
+ * Median of three each. Targets (issue 15): cold, the preview with its "Accept" within 1.0 s
+ * and the first question within 1.5 s.
  */
 import { devices, type Browser, type Page } from '@playwright/test';
 import { loadBank, readPublishedIds } from './bank-load.ts';
@@ -13,6 +15,8 @@ import { encodeAssignmentLink } from '../src/lib/domain/assignment-link.ts';
 import { generateTeacherKeys } from '../src/lib/domain/teacher-keys.ts';
 
 const RUNS = 3;
+
+export const OPEN_TARGETS = { previewMs: 1000, questionMs: 1500 };
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function makeLink(base: string, n: number): Promise<string> {
@@ -70,6 +74,9 @@ async function openToQuestion(page: Page, url: string): Promise<Timing> {
 	const accept = page.getByRole('button', { name: 'Accept assignment' });
 	await accept.waitFor({ timeout: 60_000 });
 	const preview = Date.now() - t0;
+	// A device that never saw the app has no name to offer: the student types theirs.
+	const name = page.getByLabel('Your name, as your teacher knows you');
+	if (!(await name.inputValue())) await name.fill('Ada Okafor');
 	await accept.click({ timeout: 60_000 });
 	await page.getByRole('button', { name: 'Start' }).click({ timeout: 60_000 });
 	await page.getByText('Question 1 of 10').waitFor({ timeout: 60_000 });

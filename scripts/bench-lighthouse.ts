@@ -3,19 +3,25 @@
  * scripts/bench.ts starts): mobile form factor, default simulated throttling (slow 4G, 4x CPU),
  * categories performance, accessibility, best practices and SEO.
  *
+ * Beside them, the floor: a bare SvelteKit page with a service worker (bench/floor,
+ * scripts/bench-floor.ts), served the same way. The runs go round by round (the floor, then
+ * each route, three times), so a machine busy for a while weighs on all of them alike.
+ *
  * Each run launches Chromium with a new, empty profile: no service worker, no HTTP cache, no
- * IndexedDB, as a first visit. Three runs per route; the median of each figure is reported.
+ * IndexedDB, as a first visit. Three runs per page; the median of each figure is reported,
+ * with the machine's load average over the runs: the simulated throttling scales the CPU time
+ * it observes, so a busy machine inflates TBT (and LCP) everywhere, the floor's too.
  * When a target is missed, the audits that cost the score are listed (opportunities with their
  * estimated savings, the LCP element and its phases, render-blocking and unused bytes).
  *
- * Alone, against a server already running:
- *     npx tsx scripts/bench-lighthouse.ts http://localhost:4173
+ * Alone, against servers already running (the floor's is optional):
+ *     npx tsx scripts/bench-lighthouse.ts http://localhost:4173 http://localhost:4174
  */
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../playwright.config.ts';
@@ -24,14 +30,38 @@ export const LIGHTHOUSE_ROUTES = ['/', '/quiz', '/flashcards', '/progress'];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
 
-/** Targets: performance at least 98, the other categories 100, LCP at most 1.8 s. */
-export const TARGETS: Record<Category, number> & { lcpS: number } = {
+/** Targets of every route: performance at least 98, the other categories 100. */
+export const TARGETS: Record<Category, number> = {
 	performance: 98,
 	accessibility: 100,
 	'best-practices': 100,
-	seo: 100,
-	lcpS: 1.8
+	seo: 100
 };
+
+/**
+ * Paint targets: home and the quiz set-up page close to the floor (issue 14: LCP 1.0 s and
+ * TBT 50 ms, where the bare page paints at about 0.7 s); the other routes LCP 1.8 s.
+ */
+const PAINT_TARGETS: Record<string, { lcpS: number; tbtMs?: number }> = {
+	'/': { lcpS: 1.0, tbtMs: 50 },
+	'/quiz': { lcpS: 1.0, tbtMs: 50 }
+};
+const DEFAULT_PAINT_TARGET = { lcpS: 1.8 };
+
+/** One page to measure: a route of the app, or the floor (no target). */
+export interface LighthousePage {
+	label: string;
+	url: string;
+	floor?: boolean;
+}
+
+/** The main routes of the app at `base`, after the floor at `floorBase` when given. */
+export function lighthousePages(base: string, floorBase?: string): LighthousePage[] {
+	return [
+		...(floorBase ? [{ label: 'floor', url: `${floorBase}/`, floor: true }] : []),
+		...LIGHTHOUSE_ROUTES.map((route) => ({ label: route, url: base + route }))
+	];
+}
 
 export interface LighthouseRun {
 	scores: Record<Category, number>;
@@ -45,11 +75,18 @@ export interface LighthouseRun {
 
 export interface LighthouseRoute {
 	route: string;
+	floor: boolean;
 	runs: LighthouseRun[];
 	median: Omit<LighthouseRun, 'findings'>;
-	met: { scores: boolean; lcp: boolean };
+	met: { scores: boolean; lcp: boolean; tbt: boolean };
 	/** Findings of the median-performance run, when a target is missed. */
 	findings: string[];
+}
+
+/** The routes with the 1-minute load average before and after all the runs. */
+export interface LighthouseResults {
+	pages: LighthouseRoute[];
+	load: { start: number; end: number };
 }
 
 interface Row {
@@ -222,82 +259,105 @@ function summarise(lhr: Result): LighthouseRun {
 	};
 }
 
-/** Runs Lighthouse `runs` times on each route of `base` and takes the medians. */
+/**
+ * Runs Lighthouse `runs` times on each page, round by round (every page once, then again),
+ * and takes the medians.
+ */
 export async function benchLighthouse(
-	base: string,
-	routes: string[] = LIGHTHOUSE_ROUTES,
+	pages: LighthousePage[],
 	runs = 3
-): Promise<LighthouseRoute[]> {
-	const results: LighthouseRoute[] = [];
-	for (const route of routes) {
-		const done: LighthouseRun[] = [];
-		for (let i = 0; i < runs; i++) {
-			done.push(summarise(await runOnce(base + route)));
-			process.stdout.write(`  Lighthouse ${route} run ${i + 1}/${runs}\n`);
+): Promise<LighthouseResults> {
+	const load = { start: round(loadavg()[0], 1), end: 0 };
+	const done = new Map<LighthousePage, LighthouseRun[]>(pages.map((p) => [p, []]));
+	for (let i = 0; i < runs; i++) {
+		for (const page of pages) {
+			done.get(page)!.push(summarise(await runOnce(page.url)));
+			process.stdout.write(`  Lighthouse ${page.label} run ${i + 1}/${runs}\n`);
 		}
+	}
+	load.end = round(loadavg()[0], 1);
+	const results: LighthouseRoute[] = pages.map((page) => {
+		const all = done.get(page)!;
 		const med = {
 			scores: Object.fromEntries(
-				CATEGORIES.map((c) => [c, median(done.map((r) => r.scores[c]))])
+				CATEGORIES.map((c) => [c, median(all.map((r) => r.scores[c]))])
 			) as Record<Category, number>,
-			lcpS: median(done.map((r) => r.lcpS)),
-			fcpS: median(done.map((r) => r.fcpS)),
-			tbtMs: median(done.map((r) => r.tbtMs)),
-			cls: median(done.map((r) => r.cls))
+			lcpS: median(all.map((r) => r.lcpS)),
+			fcpS: median(all.map((r) => r.fcpS)),
+			tbtMs: median(all.map((r) => r.tbtMs)),
+			cls: median(all.map((r) => r.cls))
 		};
-		const met = {
-			scores: CATEGORIES.every((c) => med.scores[c] >= TARGETS[c]),
-			lcp: med.lcpS <= TARGETS.lcpS
-		};
+		const paint = PAINT_TARGETS[page.label] ?? DEFAULT_PAINT_TARGET;
+		const met = page.floor
+			? { scores: true, lcp: true, tbt: true }
+			: {
+					scores: CATEGORIES.every((c) => med.scores[c] >= TARGETS[c]),
+					lcp: med.lcpS <= paint.lcpS,
+					tbt: paint.tbtMs === undefined || med.tbtMs <= paint.tbtMs
+				};
 		// The run whose performance score is the median one stands for the route.
-		const typical = done.find((r) => r.scores.performance === med.scores.performance) ?? done[0];
-		results.push({
-			route,
-			runs: done,
+		const typical = all.find((r) => r.scores.performance === med.scores.performance) ?? all[0];
+		const ok = met.scores && met.lcp && met.tbt;
+		// Findings are kept in results.json only where a target is missed.
+		if (ok) for (const run of all) run.findings = [];
+		return {
+			route: page.label,
+			floor: !!page.floor,
+			runs: all,
 			median: med,
 			met,
-			findings: met.scores && met.lcp ? [] : typical.findings
-		});
-	}
-	// Findings are kept in results.json only where a target is missed.
-	for (const r of results) for (const run of r.runs) if (!r.findings.length) run.findings = [];
-	return results;
+			findings: ok ? [] : typical.findings
+		};
+	});
+	return { pages: results, load };
 }
 
-/** Two table rows per route: the four scores, and LCP / TBT / CLS. */
-export function lighthouseRows(results: LighthouseRoute[]): Row[] {
-	return results.flatMap((r) => {
+/** Two table rows per page (the four scores; LCP / TBT / CLS), then the load average. */
+export function lighthouseRows({ pages, load }: LighthouseResults): Row[] {
+	const rows = pages.flatMap((r) => {
 		const s = r.median.scores;
+		const name = r.floor ? 'floor (bare SvelteKit + service worker)' : r.route;
+		const paint = PAINT_TARGETS[r.route] ?? DEFAULT_PAINT_TARGET;
 		return [
 			{
-				figure: `Lighthouse ${r.route}: perf / a11y / best pr. / SEO`,
+				figure: `Lighthouse ${name}: perf / a11y / best pr. / SEO`,
 				measured: `${s.performance} / ${s.accessibility} / ${s['best-practices']} / ${s.seo}`,
-				target: '>= 98 / 100 / 100 / 100',
-				met: r.met.scores
+				target: r.floor ? undefined : '>= 98 / 100 / 100 / 100',
+				met: r.floor ? undefined : r.met.scores
 			},
 			{
-				figure: `Lighthouse ${r.route}: LCP / TBT / CLS`,
+				figure: `Lighthouse ${name}: LCP / TBT / CLS`,
 				measured: `${r.median.lcpS} s / ${r.median.tbtMs} ms / ${r.median.cls}`,
-				target: 'LCP <= 1.8 s',
-				met: r.met.lcp
+				target: r.floor
+					? undefined
+					: `LCP <= ${paint.lcpS} s` +
+						(paint.tbtMs === undefined ? '' : `, TBT <= ${paint.tbtMs} ms`),
+				met: r.floor ? undefined : r.met.lcp && r.met.tbt
 			}
 		];
 	});
+	rows.push({
+		figure: 'Lighthouse: machine load average (1 min), first / last run',
+		measured: `${load.start} / ${load.end}`,
+		target: undefined,
+		met: undefined
+	});
+	return rows;
 }
 
 /** What costs the score on each route that misses a target, for the console. */
-export function lighthouseDiagnosis(results: LighthouseRoute[]): string[] {
-	return results
+export function lighthouseDiagnosis({ pages }: LighthouseResults): string[] {
+	return pages
 		.filter((r) => r.findings.length)
 		.flatMap((r) => [`Lighthouse ${r.route} (median run):`, ...r.findings.map((f) => `  ${f}`)]);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
 	const base = process.argv[2] ?? 'http://localhost:4173';
-	const results = await benchLighthouse(base);
+	const results = await benchLighthouse(lighthousePages(base, process.argv[3]));
 	for (const row of lighthouseRows(results)) {
-		console.log(
-			`${row.figure.padEnd(48)} ${row.measured.padEnd(28)} ${row.met ? 'met' : 'MISSED'}`
-		);
+		const verdict = row.met === undefined ? '' : row.met ? 'met' : 'MISSED';
+		console.log(`${row.figure.padEnd(64)} ${row.measured.padEnd(28)} ${verdict}`);
 	}
 	for (const line of lighthouseDiagnosis(results)) console.log(line);
 }

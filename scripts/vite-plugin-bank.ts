@@ -4,7 +4,10 @@
  * - `virtual:factdeck-bank-summary`: counts and metadata only (a few hundred bytes), so the
  *   home and about pages do not download every question on a first visit;
  * - `virtual:factdeck-bank-filters`: topics, and each item's filter fields only (no text), so
- *   the quiz setup page counts matches without the whole bank.
+ *   the quiz setup page counts matches without the whole bank;
+ * - `virtual:factdeck-bank-index`: the bank's version, every published id and the retired
+ *   ones (published once, no longer in the bank): what reading an assignment link needs, so
+ *   the page a student opens a link on shows it before the whole bank has arrived.
  * The YAML is parsed and validated at build time with the same code as `bank:check`, so a
  * broken bank fails the build (and the dev server shows the errors) and the app ships only
  * plain JSON: no YAML parser and no runtime fetch.
@@ -18,7 +21,8 @@ import { loadBank, QUESTIONS_DIR, readPublishedIds } from './bank-load.ts';
 const BANK_ID = 'virtual:factdeck-bank';
 const SUMMARY_ID = 'virtual:factdeck-bank-summary';
 const FILTERS_ID = 'virtual:factdeck-bank-filters';
-const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID, FILTERS_ID]);
+const INDEX_ID = 'virtual:factdeck-bank-index';
+const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID, FILTERS_ID, INDEX_ID]);
 
 export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 	return {
@@ -42,12 +46,19 @@ export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 			// The full bank also carries every published id in publication order: assignment
 			// links name items by their position in that append-only list.
 			const which = id.slice(1);
-			const data =
-				which === BANK_ID
-					? { ...bank, published: readPublishedIds(dir) }
-					: which === FILTERS_ID
-						? { topics: bank.topics, items: filterFields(bank.items) }
-						: bankSummary(bank);
+			let data: unknown;
+			if (which === BANK_ID) data = { ...bank, published: readPublishedIds(dir) };
+			else if (which === FILTERS_ID)
+				data = { topics: bank.topics, items: filterFields(bank.items) };
+			else if (which === INDEX_ID) {
+				const published = readPublishedIds(dir);
+				const inBank = new Set(bank.items.map((item) => item.id));
+				data = {
+					version: bank.version,
+					published,
+					retired: published.filter((itemId) => !inBank.has(itemId))
+				};
+			} else data = bankSummary(bank);
 			return `export default ${JSON.stringify(data)};`;
 		},
 		handleHotUpdate({ file, server }) {

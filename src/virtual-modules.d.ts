@@ -24,6 +24,18 @@ declare module 'virtual:factdeck-bank-filters' {
 	export default filters;
 }
 
+/** What assignment links need of the bank: its version, published ids and retired ids. */
+declare module 'virtual:factdeck-bank-index' {
+	const index: {
+		version: number;
+		/** Every id ever published, in publication order (questions/published-ids.txt). */
+		published: string[];
+		/** The published ids no longer in the bank. */
+		retired: string[];
+	};
+	export default index;
+}
+
 /** The SCORM package's player, built by vite.player.config.ts (scripts/vite-plugin-scorm-player.ts). */
 declare module 'virtual:factdeck-scorm-player' {
 	export const js: string;

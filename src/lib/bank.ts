@@ -5,13 +5,10 @@
  */
 import bank from 'virtual:factdeck-bank';
 import type { Item } from '$lib/domain/bank';
-import type { BankIndex } from '$lib/domain/assignment';
 import { bankVocabulary } from '$lib/domain/check-answer';
 
 export { bank };
-
-/** What assignment links and result codes need to name items compactly. */
-export const bankIndex: BankIndex = { version: bank.version, published: bank.published };
+export { bankIndex } from './bank-index';
 
 const itemsById = new Map(bank.items.map((item) => [item.id, item]));
 

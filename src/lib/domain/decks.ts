@@ -117,8 +117,12 @@ export interface QueueInput {
 	/** This learner's cards by item id: all of them, not only this deck's. */
 	cards: ReadonlyMap<string, CardRecord>;
 	now: number;
-	/** The learner's IANA time zone: it decides when "today" starts and ends. */
-	timeZone: string;
+	/**
+	 * The learner's IANA time zone: it decides when "today" starts and ends. Null only for a
+	 * learner with no cards, whose queue needs no day (reading the device's zone first loads
+	 * the browser's date formatting data, the costliest step of a first visit's deck list).
+	 */
+	timeZone: string | null;
 	/** The daily new-card limit (DEFAULT_NEW_PER_DAY unless the learner changed it). */
 	newPerDay: number;
 	/** Seeds the order of new cards. */
@@ -151,7 +155,13 @@ export function buildQueue(input: QueueInput): StudyQueue {
 	if (!Number.isInteger(newPerDay) || newPerDay < 0) {
 		throw new RangeError(`newPerDay must be a whole number, 0 or more (got ${newPerDay})`);
 	}
-	const { start, end } = todayBounds(input.now, input.timeZone);
+	// Without a zone (a learner with no cards: nothing due, nothing started today) there is no
+	// day to work out.
+	if (input.timeZone === null && input.cards.size) {
+		throw new RangeError('a time zone is needed to queue a learner who has cards');
+	}
+	const { start, end } =
+		input.timeZone === null ? { start: 0, end: 0 } : todayBounds(input.now, input.timeZone);
 
 	let newToday = 0;
 	for (const card of input.cards.values()) {

@@ -21,7 +21,8 @@ export interface StudyTodayInput {
 	/** Ids that are not cards: retired items and quiz-only ones. */
 	notCards: ReadonlySet<string>;
 	now: number;
-	timeZone: string;
+	/** The device's time zone; null only with no cards (no day to work out). */
+	timeZone: string | null;
 	/** The learner's daily limit of new cards. */
 	newPerDay: number;
 }
@@ -42,7 +43,8 @@ export interface StudyToday {
  * as a card here, where the queue would skip it.
  */
 export function studyToday(input: StudyTodayInput): StudyToday {
-	const { start, end } = todayBounds(input.now, input.timeZone);
+	const { start, end } =
+		input.timeZone === null ? { start: 0, end: 0 } : todayBounds(input.now, input.timeZone);
 	let reviews = 0;
 	let seen = 0;
 	let newToday = 0;

@@ -1,18 +1,11 @@
 /**
- * The student's side of assignments: opening a link, accepting it, taking it (quiz modes
- * reuse the quiz player through an attempt of kind 'assignment'), and making the result
- * link for the teacher.
+ * The student's side of assignments: taking one (quiz modes reuse the quiz player through an
+ * attempt of kind 'assignment') and making the result link for the teacher. Opening a link
+ * and accepting it are in ./join.ts.
  */
 import { resolve } from '$app/paths';
 import { bankIndex, getItem } from '$lib/bank';
-import {
-	setItems,
-	type AssignmentLink,
-	type AssignmentResult,
-	type Decoded,
-	type ReceivedAssignment
-} from '$lib/domain/assignment';
-import { decodeAssignmentLink } from '$lib/domain/assignment-link';
+import { setItems, type AssignmentResult, type ReceivedAssignment } from '$lib/domain/assignment';
 import {
 	assignmentConfig,
 	assignmentQuestions,
@@ -23,56 +16,11 @@ import {
 	studentIdFor,
 	triesLeft
 } from '$lib/domain/assignment-take';
-import { learnerRename, suggestedStudentName } from '$lib/domain/names';
 import { plural } from '$lib/domain/wording';
-import type { AssignmentAttemptConfig, Attempt, Learner } from '$lib/domain/records';
+import type { AssignmentAttemptConfig, Attempt } from '$lib/domain/records';
 import { encryptResult } from '$lib/domain/result-code';
-import {
-	acceptAssignment,
-	addResultCode,
-	getReceived,
-	listReceived,
-	type AcceptOutcome
-} from '$lib/storage/assignments';
+import { addResultCode, getReceived } from '$lib/storage/assignments';
 import { listAttempts, listEvents, saveAttempt } from '$lib/storage/progress';
-import { learners } from './learners.svelte';
-
-/** Reads an assignment link (or its fragment). Writes nothing. */
-export function readAssignmentLink(input: string): Decoded<AssignmentLink> {
-	return decodeAssignmentLink(input, bankIndex);
-}
-
-/** What the join page needs to know about the learner and a link. */
-export interface JoinView {
-	/** The learner has this link's assignment already, at this revision or a later one. */
-	already: boolean;
-	/** The name to offer in "Your name, as your teacher knows you" ('' for none). */
-	suggestedName: string;
-}
-
-export async function joinView(learner: Learner, link: AssignmentLink): Promise<JoinView> {
-	const all = await listReceived(learner.id);
-	const received = all.find((r) => r.id === link.id);
-	return {
-		already: !!received && received.assignment.revision >= link.revision,
-		suggestedName: received?.studentName?.trim() || suggestedStudentName(learner, all)
-	};
-}
-
-/**
- * Keeps an assignment for the learner with the name they gave (a newer revision replaces
- * the older one). The device's first learner, still called "Learner 1", takes that name.
- */
-export async function acceptLink(
-	learner: Learner,
-	link: AssignmentLink,
-	studentName: string
-): Promise<AcceptOutcome> {
-	const outcome = await acceptAssignment(learner.id, link, Date.now(), studentName);
-	const rename = learnerRename(learner, studentName);
-	if (rename) await learners.update(learner.id, { name: rename });
-	return outcome;
-}
 
 /** One accepted assignment with the learner's tries at it, as /assignment shows it. */
 export interface AssignmentView {

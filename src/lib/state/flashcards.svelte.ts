@@ -65,7 +65,9 @@ export interface DeckList {
 /** The deck list of /flashcards, with today's counts. */
 export async function loadDecks(learnerId: string, now = Date.now()): Promise<DeckList> {
 	const { cards, events, newPerDay, received } = await readLearner(learnerId);
-	const timeZone = deviceTimeZone();
+	// A learner with no cards (every first visit) has no day to work out (buildQueue), and the
+	// first read of the time zone, which loads the browser's date formatting data, is saved.
+	const timeZone = cards.size ? deviceTimeZone() : null;
 	const rows = learnerDecks(events, received).map((deck) => {
 		const queue = buildQueue({ itemIds: deck.itemIds, cards, now, timeZone, newPerDay, seed: 1 });
 		return { deck, due: queue.dueCount, fresh: queue.fresh.length };

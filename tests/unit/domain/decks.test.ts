@@ -176,6 +176,15 @@ describe('buildQueue', () => {
 		expect(q).toMatchObject({ newToday: 0, newAvailable: DEFAULT_NEW_PER_DAY });
 	});
 
+	it('queues a learner with no cards without a time zone, and one with cards only with it', () => {
+		const q = queue({ now: NOW, timeZone: null });
+		expect(q).toMatchObject({ due: [], dueCount: 0, newToday: 0, unseenCount: 5 });
+		expect(q.fresh).toEqual(queue({ now: NOW }).fresh);
+		expect(() => queue({ now: NOW, timeZone: null, cards: cardMap([card('a', NOW)]) })).toThrow(
+			RangeError
+		);
+	});
+
 	it('orders cards due at the same instant by item id', () => {
 		const due = at('2026-03-25T08:00:00+01:00');
 		const cards = cardMap(['e', 'b', 'a', 'd'].map((id) => card(id, due)));

@@ -1,13 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AssignmentLink, AssignmentSettings } from '$lib/domain/assignment';
-import {
-	acceptLink,
-	joinView,
-	assignmentAttempts,
-	loadAssignment,
-	readAssignmentLink,
-	startAssignment
-} from '$lib/state/assignments';
+import { assignmentAttempts, loadAssignment, startAssignment } from '$lib/state/assignments';
+import { acceptLink, joinView, readAssignmentLink } from '$lib/state/join';
 import { saveComposed, shareUrl } from '$lib/state/teach';
 import { openQuiz } from '$lib/state/quiz.svelte';
 import { learners } from '$lib/state/learners.svelte';

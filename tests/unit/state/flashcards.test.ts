@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { acceptLink, readAssignmentLink } from '$lib/state/assignments';
+import { acceptLink, readAssignmentLink } from '$lib/state/join';
 import { loadDecks, readStudyRequest, startStudy } from '$lib/state/flashcards.svelte';
 import { saveComposed, shareUrl } from '$lib/state/teach';
 import { ANA, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
@@ -19,6 +19,15 @@ async function assignDeck() {
 }
 
 describe('the flashcard decks of a learner', () => {
+	it('counts a new learner’s decks without reading the clock', async () => {
+		// The first read of the time zone is the costly part of a first visit's deck list.
+		const zone = vi.spyOn(Intl, 'DateTimeFormat');
+		const { rows } = await loadDecks('ana', T0);
+		expect(rows[0]).toMatchObject({ deck: { id: 'all' }, due: 0, fresh: 20 });
+		expect(zone).not.toHaveBeenCalled();
+		zone.mockRestore();
+	});
+
 	it('lists the bank’s decks and each flashcard set assigned, with today’s counts', async () => {
 		const link = await assignDeck();
 		const { rows, newPerDay } = await loadDecks('ana', T0);

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bank } from '$lib/bank';
 import { startStudy } from '$lib/state/flashcards.svelte';
 import { loadHome } from '$lib/state/home';
@@ -8,6 +8,7 @@ import { card } from '../storage/fixtures';
 import { DAY, freshDatabase, T0 } from './fixtures';
 
 beforeEach(freshDatabase);
+afterEach(() => vi.restoreAllMocks());
 
 const cards = bank.items.filter((i) => !i.quizOnly);
 const quizOnly = bank.items.find((i) => i.quizOnly)!;
@@ -38,5 +39,14 @@ describe('loadHome', () => {
 		expect((await loadHome('ana', T0)).study).toMatchObject({ fresh: 0, reviews: 0 });
 		await setNewPerDay(500);
 		expect((await loadHome('ana', T0)).study.fresh).toBe(cards.length);
+	});
+
+	it('counts a first visit without reading the clock', async () => {
+		// The first read of the time zone is the costly part of a first visit's home page.
+		const zone = vi.spyOn(Intl, 'DateTimeFormat');
+		await putCard(card('zoe', cards[0].id, T0 - DAY));
+		const home = await loadHome('ana', T0);
+		expect(home.study).toMatchObject({ reviews: 0, fresh: 20, unseen: cards.length });
+		expect(zone).not.toHaveBeenCalled();
 	});
 });

@@ -7,7 +7,8 @@ import {
 	saveComposed,
 	shareUrl
 } from '$lib/state/teach';
-import { acceptLink, makeResultLink, readAssignmentLink } from '$lib/state/assignments';
+import { makeResultLink } from '$lib/state/assignments';
+import { acceptLink, readAssignmentLink } from '$lib/state/join';
 import type { AssignmentLink, AssignmentResult, ReceivedAssignment } from '$lib/domain/assignment';
 import { ANA, DAY, freshDatabase, onOrigin, settings, T0, trueFalseItems } from './fixtures';
 

@@ -1,0 +1,3 @@
+import type { ClientInit } from '@sveltejs/kit';
+
+export const init: ClientInit = () => new Promise((resolve) => setTimeout(resolve, 0));
