@@ -5,16 +5,6 @@
 import { isListed, type Attempt, type CardRecord } from '$lib/domain/records';
 import { getDB, learnerRange } from './db';
 
-/** How many cards a learner has (new cards are not cards yet): counted by the index. */
-export async function countCards(learnerId: string): Promise<number> {
-	const db = await getDB();
-	return db.countFromIndex(
-		'cards',
-		'by-learner-due',
-		IDBKeyRange.bound([learnerId, -Infinity], [learnerId, Infinity])
-	);
-}
-
 /** How many cards of a learner are due at or before `until`: counted by the index. */
 export async function countDueCards(learnerId: string, until: number): Promise<number> {
 	const db = await getDB();
