@@ -11,7 +11,7 @@ import { DAY_MS } from '../src/lib/domain/calendar.ts';
 import { buildQueue } from '../src/lib/domain/decks.ts';
 import { createRng, randomInt } from '../src/lib/domain/random.ts';
 import type { CardRecord } from '../src/lib/domain/records.ts';
-import { DEFAULT_NEW_PER_DAY } from '../src/lib/domain/scheduler.ts';
+import { DEFAULT_NEW_PER_DAY } from '../src/lib/domain/calendar.ts';
 
 export const BENCH_CARDS = 10_000;
 export const BENCH_DECK = 10_000;

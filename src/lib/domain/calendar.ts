@@ -11,6 +11,12 @@
 export const DAY_MS = 86_400_000;
 export const HOUR_MS = 3_600_000;
 
+/**
+ * How many new cards a learner starts per local day unless they choose otherwise. Here, not in
+ * scheduler.ts, so that reading the setting does not load the FSRS library into every page.
+ */
+export const DEFAULT_NEW_PER_DAY = 20;
+
 /** The time zone is not one the platform's Intl knows. */
 export class InvalidTimeZoneError extends Error {
 	readonly timeZone: string;

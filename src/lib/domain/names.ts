@@ -5,10 +5,7 @@
  */
 import { LIMITS, type ReceivedAssignment } from './assignment.ts';
 import { cutText } from './binary.ts';
-import type { Learner } from './records.ts';
-
-/** The name the app gives the device's first learner before anyone typed one. */
-export const AUTOMATIC_LEARNER_NAME = 'Learner 1';
+import { AUTOMATIC_LEARNER_NAME, type Learner } from './records.ts';
 
 /**
  * Cuts a name to what a result carries. Empty when nothing usable is left. (Here, not in

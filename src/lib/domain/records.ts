@@ -17,6 +17,12 @@ export interface Learner {
 }
 
 /** Colours a learner can pick; each keeps 4.5:1 contrast with white text. */
+/**
+ * The name the app gives the device's first learner before anyone typed one (names.ts tells
+ * it apart). Here, beside Learner, so that storage names a learner without loading names.ts.
+ */
+export const AUTOMATIC_LEARNER_NAME = 'Learner 1';
+
 export const LEARNER_COLOURS = [
 	'#1d4ed8',
 	'#b91c1c',

@@ -24,9 +24,6 @@ import {
 import { DAY_MS, HOUR_MS } from './calendar.ts';
 import { GRADES, type CardMemory, type CardState, type Grade } from './records.ts';
 
-/** How many new cards a learner starts per local day unless they choose otherwise. */
-export const DEFAULT_NEW_PER_DAY = 20;
-
 const RATINGS: Record<Grade, FsrsGrade> = {
 	again: Rating.Again,
 	hard: Rating.Hard,

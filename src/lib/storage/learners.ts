@@ -1,6 +1,5 @@
 /** Learners, and which one is studying now. Deleting a learner deletes all their records. */
-import { AUTOMATIC_LEARNER_NAME } from '$lib/domain/names';
-import { LEARNER_COLOURS, type Learner } from '$lib/domain/records';
+import { AUTOMATIC_LEARNER_NAME, LEARNER_COLOURS, type Learner } from '$lib/domain/records';
 import { getDB, learnerRange, writeTx } from './db';
 
 const CURRENT_KEY = 'currentLearnerId';

@@ -1,5 +1,5 @@
 /** App-wide settings kept in the `settings` store, each with its default. */
-import { DEFAULT_NEW_PER_DAY } from '$lib/domain/scheduler';
+import { DEFAULT_NEW_PER_DAY } from '$lib/domain/calendar';
 import { getDB, writeTx } from './db';
 
 /** New flashcards a learner is shown per day (a setting; 20 unless changed). */

@@ -16,8 +16,9 @@ import {
 	todayBounds,
 	type QueueInput
 } from '../../../src/lib/domain/decks.ts';
+import { DEFAULT_NEW_PER_DAY } from '../../../src/lib/domain/calendar.ts';
 import type { AnswerEvent, CardRecord, EventSource } from '../../../src/lib/domain/records.ts';
-import { DEFAULT_NEW_PER_DAY, createScheduler } from '../../../src/lib/domain/scheduler.ts';
+import { createScheduler } from '../../../src/lib/domain/scheduler.ts';
 
 const at = (iso: string) => Date.parse(iso);
 const MINUTE = 60_000;

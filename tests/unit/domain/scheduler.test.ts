@@ -8,12 +8,12 @@ import {
 	type Grade
 } from '../../../src/lib/domain/records.ts';
 import {
-	DEFAULT_NEW_PER_DAY,
 	createScheduler,
 	formatInterval,
 	fromFsrsCard,
 	toFsrsCard
 } from '../../../src/lib/domain/scheduler.ts';
+import { DEFAULT_NEW_PER_DAY } from '../../../src/lib/domain/calendar.ts';
 import { shortInterval } from '../../../src/lib/domain/wording.ts';
 
 const at = (iso: string) => Date.parse(iso);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_NEW_PER_DAY } from '$lib/domain/scheduler';
+import { DEFAULT_NEW_PER_DAY } from '$lib/domain/calendar';
 import { getNewPerDay, setNewPerDay } from '$lib/storage/settings';
 import { freshDatabase } from './fixtures';
 
