@@ -1,5 +1,5 @@
 /**
- * Bundles the question bank into the app as three virtual modules:
+ * Bundles the question bank into the app as five virtual modules:
  * - `virtual:factdeck-bank`: the whole validated bank, for the screens that ask questions;
  * - `virtual:factdeck-bank-summary`: counts and metadata only (a few hundred bytes), so the
  *   home and about pages do not download every question on a first visit;
@@ -7,14 +7,16 @@
  *   the quiz setup page counts matches without the whole bank;
  * - `virtual:factdeck-bank-index`: the bank's version, every published id and the retired
  *   ones (published once, no longer in the bank): what reading an assignment link needs, so
- *   the page a student opens a link on shows it before the whole bank has arrived.
+ *   the page a student opens a link on shows it before the whole bank has arrived;
+ * - `virtual:factdeck-bank-not-cards`: the ids no deck shows (retired and quiz-only), which
+ *   the home page loads only for a learner who has cards.
  * The YAML is parsed and validated at build time with the same code as `bank:check`, so a
  * broken bank fails the build (and the dev server shows the errors) and the app ships only
  * plain JSON: no YAML parser and no runtime fetch.
  */
 import type { Plugin } from 'vite';
 import { formatBankError } from '../src/lib/domain/bank.ts';
-import { bankSummary } from '../src/lib/domain/bank-stats.ts';
+import { bankSummary, notCardIds } from '../src/lib/domain/bank-stats.ts';
 import { filterFields } from '../src/lib/domain/quiz.ts';
 import { loadBank, QUESTIONS_DIR, readPublishedIds } from './bank-load.ts';
 
@@ -22,7 +24,8 @@ const BANK_ID = 'virtual:factdeck-bank';
 const SUMMARY_ID = 'virtual:factdeck-bank-summary';
 const FILTERS_ID = 'virtual:factdeck-bank-filters';
 const INDEX_ID = 'virtual:factdeck-bank-index';
-const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID, FILTERS_ID, INDEX_ID]);
+const NOT_CARDS_ID = 'virtual:factdeck-bank-not-cards';
+const VIRTUAL_IDS = new Set([BANK_ID, SUMMARY_ID, FILTERS_ID, INDEX_ID, NOT_CARDS_ID]);
 
 export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 	return {
@@ -58,7 +61,8 @@ export function bankPlugin(dir = QUESTIONS_DIR): Plugin {
 					published,
 					retired: published.filter((itemId) => !inBank.has(itemId))
 				};
-			} else data = bankSummary(bank);
+			} else if (which === NOT_CARDS_ID) data = notCardIds(bank);
+			else data = bankSummary(bank);
 			return `export default ${JSON.stringify(data)};`;
 		},
 		handleHotUpdate({ file, server }) {

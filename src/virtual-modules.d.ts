@@ -36,6 +36,12 @@ declare module 'virtual:factdeck-bank-index' {
 	export default index;
 }
 
+/** The ids a learner may hold a card for that no deck shows: retired and quiz-only items. */
+declare module 'virtual:factdeck-bank-not-cards' {
+	const ids: string[];
+	export default ids;
+}
+
 /** The SCORM package's player, built by vite.player.config.ts (scripts/vite-plugin-scorm-player.ts). */
 declare module 'virtual:factdeck-scorm-player' {
 	export const js: string;

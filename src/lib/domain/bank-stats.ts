@@ -140,22 +140,27 @@ export interface BankSummary {
 	items: number;
 	/** Items that are flashcards (not quiz-only). */
 	cards: number;
-	/** Ids a learner may hold a card for that no deck shows: retired and quiz-only items. */
-	notCards: string[];
 	attributed: number;
 	byTopic: TopicSummary[];
 	byKind: BankStats['byKind'];
 }
 
+/**
+ * Ids a learner may hold a card for that no deck shows: retired and quiz-only items. Apart
+ * from the summary (`virtual:factdeck-bank-not-cards`): only a learner with cards needs them.
+ */
+export function notCardIds(bank: Pick<Bank, 'items' | 'retired'>): string[] {
+	return [...bank.retired, ...bank.items.filter((i) => i.quizOnly === true).map((i) => i.id)];
+}
+
 export function bankSummary(bank: Bank): BankSummary {
 	const stats = bankStats(bank);
-	const quizOnly = bank.items.filter((i) => i.quizOnly === true).map((i) => i.id);
+	const quizOnly = bank.items.filter((i) => i.quizOnly === true);
 	return {
 		version: bank.version,
 		article: bank.article,
 		items: stats.items,
 		cards: stats.items - quizOnly.length,
-		notCards: [...bank.retired, ...quizOnly],
 		attributed: stats.attributed,
 		byTopic: stats.byTopic.map((t) => {
 			const items = bank.items.filter((i) => i.topic === t.topic);

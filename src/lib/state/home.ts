@@ -1,15 +1,13 @@
 /**
  * The home page's reads for the current learner: the unfinished quiz, today's flashcards and
  * the assignments. Only small storage modules behind it (not the one that writes answers,
- * nor the bank: the bank's summary says which ids are cards), so a first visit to the home
- * page stays small.
+ * nor the bank: its summary counts the cards, and the ids no deck shows load only for a
+ * learner with cards), so a first visit to the home page stays small.
  */
 import summary from 'virtual:factdeck-bank-summary';
 import { deviceTimeZone } from '$lib/clock';
-import type { ReceivedAssignment } from '$lib/domain/assignment';
 import type { Attempt } from '$lib/domain/records';
 import { studyToday, type StudyToday } from '$lib/domain/study-today';
-import { listReceived } from '$lib/storage/assignments';
 import {
 	countAssigned,
 	deleteUnfinishedAttempt,
@@ -27,8 +25,6 @@ export interface HomeSummary {
 	assigned: number;
 }
 
-const notCards = new Set(summary.notCards);
-
 export async function loadHome(learnerId: string, now = Date.now()): Promise<HomeSummary> {
 	const [unfinished, cards, newPerDay, assigned] = await Promise.all([
 		findUnfinishedAttempt(learnerId),
@@ -36,6 +32,10 @@ export async function loadHome(learnerId: string, now = Date.now()): Promise<Hom
 		getNewPerDay(),
 		countAssigned(learnerId)
 	]);
+	// The ids no deck shows matter only for cards a learner holds: a first visit skips them.
+	const notCards = new Set<string>(
+		cards.length ? (await import('virtual:factdeck-bank-not-cards')).default : []
+	);
 	const study = studyToday({
 		cards,
 		cardCount: summary.cards,
@@ -48,11 +48,6 @@ export async function loadHome(learnerId: string, now = Date.now()): Promise<Hom
 		newPerDay
 	});
 	return { unfinished: unfinished ?? null, study, assigned };
-}
-
-/** The learner's assignments, the most recently received first. */
-export function listAssigned(learnerId: string): Promise<ReceivedAssignment[]> {
-	return listReceived(learnerId);
 }
 
 /** Discards an unfinished quiz (home offer, quiz history). False when there was none to discard. */
