@@ -89,6 +89,10 @@ async function composeAndShare(page: Page): Promise<string> {
 	const link = page.getByRole('textbox', { name: 'Assignment link' });
 	await expect(link).toHaveValue(/\/join#/);
 	await expect(page.getByText('It reads "Assignment from Ms Aliyeva".')).toBeVisible();
+	// The two sentences keep their space (it was lost once: "uploaded.It reads").
+	await expect(page.getByText(/nothing is uploaded/)).toContainText(
+		'nothing is uploaded. It reads "Assignment from Ms Aliyeva".'
+	);
 	await expect(page.getByRole('img', { name: 'QR code of the assignment link' })).toBeVisible();
 	await expect(page.getByText("Scan with the phone's camera")).toBeVisible();
 	await expect(page.getByText(/QR version|error correction/)).toHaveCount(0);
